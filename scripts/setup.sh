@@ -43,8 +43,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
   fi
   tar -xzf "$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/"$crate.crate" | head -n 1)" -C "$work"
   (cd "$work/$crate" \
-    && { cargo install --path . --locked --quiet \
-         || { cargo update --quiet -p webpki-roots --precise 1.0.10 && cargo install --path . --locked --quiet; }; })
+    && cargo update --quiet -p webpki-roots --precise 1.0.10 \
+    && cargo install --path . --locked --quiet)
   rm -rf "$work"
 fi
 

@@ -1,1 +1,5 @@
-fn main() {}
+//! Pipewise's entry point: mount the app.
+
+fn main() {
+    pipewise::start();
+}

@@ -1,0 +1,57 @@
+# Pipewise: `make run` builds and serves the app; `make test` runs every test.
+# Both install what is missing first (scripts/setup.sh) and are quick the second time.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+PORT ?= 8080
+
+.PHONY: run test build dist serve size bench check-core unit wasm-test node-test e2e setup-build setup-test fmt
+
+run: dist
+	node scripts/serve.mjs dist $(PORT)
+
+test: setup-test check-core unit wasm-test dist node-test e2e
+	@echo "make test: all suites passed"
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+# The release bundle in dist/, finished for static hosting (loader, CSP, offline files).
+dist: setup-build
+	cargo fetch --quiet
+	trunk build --release --offline
+	node scripts/finish-dist.mjs dist
+
+# The pure core must not import web code: this grep is the boundary's guard.
+check-core:
+	@if grep -rnE '\b(leptos|web_sys|gloo[a-z_]*|wasm_bindgen|js_sys)\b' core/src core/Cargo.toml; then \
+	  echo "check-core: the pure core imports web code (above)"; exit 1; fi
+	@echo "check-core: the core is free of web code"
+
+unit:
+	cargo test --workspace
+
+wasm-test: setup-test
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$$(command -v chromedriver) \
+	cargo test -p pipewise --target wasm32-unknown-unknown
+
+node-test:
+	node --test tests/node/
+
+e2e: dist
+	npx playwright test -c tests/e2e/playwright.config.mjs
+
+size: dist setup-test
+	node scripts/size.mjs dist
+
+bench: dist setup-test
+	cargo bench -p pipewise-core
+	node tests/bench/browser.mjs
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,46 @@
+//! The shell: header, navigation and the routes. One line per page.
+
+use crate::pages;
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let base = crate::browser::base_path();
+    view! {
+        <Router base=base>
+            <a class="skip" href="#main">"Skip to content"</a>
+            <header class="top">
+                <A href="/" attr:class="brand">
+                    <span class="logo" aria-hidden="true"></span>
+                    "Pipewise"
+                </A>
+                <nav aria-label="Main">
+                    <A href="/" exact=true>"Pipeline"</A>
+                    <A href="/contacts">"Contacts"</A>
+                    <A href="/calendar">"Calendar"</A>
+                    <A href="/reports">"Reports"</A>
+                    <A href="/data">"Data"</A>
+                    <A href="/settings">"Settings"</A>
+                </nav>
+            </header>
+            <crate::components::banner::StorageBanner/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::board::BoardPage/>
+                    <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
+                    <Route path=path!("/contacts/:id") view=pages::contact::ContactPage/>
+                    <Route path=path!("/deals/:id") view=pages::deal::DealPage/>
+                    <Route path=path!("/calendar") view=pages::calendar::CalendarPage/>
+                    <Route path=path!("/reports") view=pages::reports::ReportsPage/>
+                    <Route path=path!("/data") view=pages::data::DataPage/>
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

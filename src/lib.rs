@@ -1,0 +1,15 @@
+//! Pipewise in the browser: the Leptos skin over `pipewise-core`.
+//! Pages read the core and call its methods; only `state` and `browser` touch the
+//! outside world (localStorage, the clock, random ids, downloads).
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod pages;
+pub mod state;
+pub mod storage;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

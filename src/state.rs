@@ -1,0 +1,295 @@
+//! The one app-state holder, provided in context, and the one place that persists it.
+//!
+//! Every change goes through [`AppState::act`] as a replayable command. The command is
+//! applied to the in-memory book at once (so the page answers in the same frame), kept
+//! as pending, and written to storage just after the frame. Before writing, the stored
+//! revision is compared with ours: when another tab wrote in between, its data is loaded
+//! and our pending commands are replayed on top, so neither tab's change is lost. A
+//! failed write keeps everything in memory, says so, and is retried on the next change.
+
+use crate::browser;
+use crate::storage::{LocalStore, StoreFault};
+use leptos::prelude::*;
+use pipewise_core::book::BookError;
+use pipewise_core::store::{self, DecodeError};
+use pipewise_core::{Book, Day, Stamp};
+use std::rc::Rc;
+
+/// The moment an action happens: its business date and its edit stamp.
+pub use pipewise_core::book::Now;
+
+type Command = Rc<dyn Fn(&mut Book) -> Result<(), BookError>>;
+
+/// What the banner tells the user about their data's safety.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Stored data could not be read; it was kept under `key` untouched.
+    Rescued { reason: String, key: Option<String> },
+    /// The last save failed; changes are only in memory.
+    Unsaved { reason: String },
+    /// Another tab's changes were folded in and one of ours could not be reapplied.
+    Conflict { message: String },
+}
+
+/// How full the browser's storage is, in UTF-16 characters.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Usage {
+    pub used: usize,
+}
+
+impl Usage {
+    /// About what Chrome and Firefox allow one origin (5 MiB of UTF-16 text).
+    pub const QUOTA: usize = 5_200_000;
+
+    pub fn share(self) -> f64 {
+        self.used as f64 / Usage::QUOTA as f64
+    }
+}
+
+struct Sync {
+    revision: u64,
+    pending: Vec<Command>,
+    save_scheduled: bool,
+    /// False while unreadable data sits in the main key and could not be moved aside.
+    writable: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub book: RwSignal<Book>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub usage: RwSignal<Usage>,
+    sync: StoredValue<Sync, LocalStorage>,
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Today and a fresh edit stamp, for an action happening now.
+pub fn now() -> Now {
+    Now { today: browser::today(), stamp: browser::stamp() }
+}
+
+impl AppState {
+    /// Reads the stored book; unreadable data is kept aside, never overwritten.
+    pub fn load() -> AppState {
+        let store = LocalStore;
+        let mut notice = None;
+        let mut book = Book::default();
+        let mut revision = 0;
+        let mut writable = true;
+        let mut used = 0;
+        match store.read() {
+            Ok(None) => {}
+            Ok(Some(text)) => {
+                used = text.len();
+                match store::decode(&text) {
+                    Ok(decoded) => {
+                        book = decoded.book;
+                        revision = decoded.revision;
+                    }
+                    Err(problem) => {
+                        let reason = explain(&problem);
+                        match store.keep_aside(&text, browser::stamp()) {
+                            Ok(key) => {
+                                notice = Some(Notice::Rescued { reason, key: Some(key) });
+                                // Start the next revision above whatever was there.
+                                revision = store::peek_revision(&text).unwrap_or(0);
+                            }
+                            Err(_) => {
+                                writable = false;
+                                notice = Some(Notice::Rescued { reason, key: None });
+                            }
+                        }
+                    }
+                }
+            }
+            Err(fault) => notice = Some(Notice::Unsaved { reason: fault.to_string() }),
+        }
+        let state = AppState {
+            book: RwSignal::new(book),
+            notice: RwSignal::new(notice),
+            usage: RwSignal::new(Usage { used }),
+            sync: StoredValue::new_local(Sync { revision, pending: Vec::new(), save_scheduled: false, writable }),
+        };
+        state.listen_to_other_tabs();
+        state
+    }
+
+    /// Applies a change now and saves it just after the frame. The command must be
+    /// deterministic (capture `now()` outside it): it may be replayed on top of another
+    /// tab's data. An `Err` leaves the book untouched.
+    pub fn act(&self, change: impl Fn(&mut Book) -> Result<(), BookError> + 'static) -> Result<(), BookError> {
+        // No read of storage here: another tab's write arrives by the `storage` event,
+        // and `flush` checks the revision again before writing.
+        let command: Command = Rc::new(change);
+        let result = self
+            .book
+            .try_maybe_update(|book| {
+                let result = command(book);
+                (result.is_ok(), result)
+            })
+            .unwrap_or(Ok(()));
+        if result.is_ok() {
+            self.sync.update_value(|s| s.pending.push(command));
+            self.schedule_save();
+        }
+        result
+    }
+
+    /// Replaces the whole book (restore, import, demo data) as one change.
+    pub fn replace(&self, next: Book) {
+        let next = Rc::new(next);
+        let _ = self.act(move |book| {
+            *book = (*next).clone();
+            Ok(())
+        });
+    }
+
+    /// Writes pending changes now (also called before the page unloads).
+    pub fn flush(&self) {
+        self.sync.update_value(|s| s.save_scheduled = false);
+        if self.sync.with_value(|s| s.pending.is_empty() || !s.writable) {
+            return;
+        }
+        let store = LocalStore;
+        // Another tab wrote since we last read: take its data, replay ours on top.
+        let ours = self.sync.with_value(|s| s.revision);
+        if let Ok(Some(text)) = store.read() {
+            if store::peek_revision(&text).is_some_and(|theirs| theirs != ours) {
+                self.reload_from(&text);
+            }
+        }
+        let revision = self.sync.with_value(|s| s.revision) + 1;
+        browser::mark("pipewise:save:start");
+        let text = self.book.with_untracked(|book| store::encode(book, revision));
+        match store.write(&text) {
+            Ok(()) => {
+                self.sync.update_value(|s| {
+                    s.revision = revision;
+                    s.pending.clear();
+                });
+                self.usage.set(Usage { used: text.len() });
+                if matches!(self.notice.get_untracked(), Some(Notice::Unsaved { .. })) {
+                    self.notice.set(None);
+                }
+            }
+            Err(fault) => self.notice.set(Some(Notice::Unsaved { reason: fault.to_string() })),
+        }
+        browser::mark("pipewise:save:end");
+    }
+
+    /// Reads the stored revision and folds in another tab's write we have not seen.
+    fn catch_up(&self) {
+        if !self.sync.with_value(|s| s.writable) {
+            return;
+        }
+        let ours = self.sync.with_value(|s| s.revision);
+        if let Ok(Some(text)) = LocalStore.read() {
+            if store::peek_revision(&text).is_some_and(|theirs| theirs != ours) {
+                self.reload_from(&text);
+            }
+        }
+    }
+
+    /// Loads another tab's stored book and replays our unsaved commands on it.
+    fn reload_from(&self, text: &str) {
+        let Ok(decoded) = store::decode(text) else {
+            return; // Their write is unreadable: keep ours; the next save will say so.
+        };
+        let mut book = decoded.book;
+        let mut failures = Vec::new();
+        self.sync.update_value(|s| {
+            s.revision = decoded.revision;
+            s.pending.retain(|command| match command(&mut book) {
+                Ok(()) => true,
+                Err(e) => {
+                    failures.push(e.to_string());
+                    false
+                }
+            });
+        });
+        if !failures.is_empty() {
+            self.notice.set(Some(Notice::Conflict {
+                message: format!(
+                    "Another tab changed the same records, so one of your changes could not be applied: {}",
+                    failures.join("; ")
+                ),
+            }));
+        }
+        self.usage.set(Usage { used: text.len() });
+        self.book.set(book);
+    }
+
+    fn schedule_save(&self) {
+        if self.sync.with_value(|s| s.save_scheduled) {
+            return;
+        }
+        self.sync.update_value(|s| s.save_scheduled = true);
+        let state = *self;
+        // After the browser paints the change: a rAF callback runs before paint, and a
+        // zero timeout queued from it runs after.
+        request_animation_frame(move || set_timeout(move || state.flush(), std::time::Duration::ZERO));
+    }
+
+    fn listen_to_other_tabs(&self) {
+        let state = *self;
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(crate::storage::KEY) {
+                state.catch_up();
+            }
+        });
+        let flush_handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+        // The app lives as long as the page: keep the listeners.
+        std::mem::forget(handle);
+        std::mem::forget(flush_handle);
+    }
+
+    /// After the user downloaded unreadable data that could not be moved aside, frees
+    /// the main key so this tab's data can be saved again.
+    pub fn discard_unreadable(&self) {
+        if LocalStore.remove().is_ok() {
+            self.sync.update_value(|s| s.writable = true);
+            self.notice.set(None);
+            self.sync.update_value(|s| s.pending.push(Rc::new(|_| Ok(()))));
+            self.flush();
+        }
+    }
+
+    /// The data can be written (false while unreadable data blocks the main key).
+    pub fn writable(&self) -> bool {
+        self.sync.with_value(|s| s.writable)
+    }
+
+    /// Today's date (read when called; pages call it in handlers and views).
+    pub fn today(&self) -> Day {
+        browser::today()
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        browser::stamp()
+    }
+}
+
+fn explain(problem: &DecodeError) -> String {
+    problem.to_string()
+}
+
+impl std::fmt::Display for StoreFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreFault::Unavailable => f.write_str(
+                "This browser does not let Pipewise use its storage (private mode or storage turned off). \
+                 Your changes are kept only until you close the tab: download a backup from the Data page.",
+            ),
+            StoreFault::Full => f.write_str(
+                "The browser's storage for Pipewise is full, so your latest changes are not saved yet. \
+                 They are safe while this tab stays open: download a backup from the Data page, then \
+                 free space (for example delete rescued copies there). Pipewise retries on your next change.",
+            ),
+            StoreFault::Other(message) => write!(f, "Saving failed ({message}). Your changes are kept in this tab; download a backup from the Data page."),
+        }
+    }
+}
