@@ -114,7 +114,7 @@ pub fn generate(today: Day, shape: Shape, seed: u64) -> Book {
     let months = shape.months.clamp(1, 120) as i32;
     let first_day = today.plus(-months * 365 / 12);
     // Anchored to quarters, so the story reads the same whatever day of the quarter it is.
-    let drought_from = last_full_quarter_start(today).plus(-45);
+    let drought_from = last_full_quarter_start(today).plus(-30);
     let calendar = Calendar {
         today,
         bloat_from: today.plus(-60).min(quarter_start(today).plus(-30)),
@@ -282,8 +282,9 @@ where
 }
 
 /// The day each new deal enters the pipeline, and whose it is, in day order.
-/// Stratified draws over the reps' daily lead weights keep the volumes close to the
-/// intended ones even for a few hundred deals, so the story never depends on luck.
+/// Each rep's deals are spread over their own daily lead weights by stratified draws
+/// (one draw per equal slice of weight), so every month holds close to the intended
+/// volume even in a few hundred deals, and the story never depends on luck.
 fn lead_slots(
     rng: &mut fastrand::Rng,
     reps: &[Profile],
@@ -292,33 +293,69 @@ fn lead_slots(
     drought_from: Day,
     deals: usize,
 ) -> Vec<(usize, Day)> {
-    let mut cells: Vec<(usize, Day, f64)> = Vec::new();
-    let mut total = 0.0;
     let span = f64::from(today.since(first_day).max(1));
-    for d in first_day.0..=today.0 {
-        let day = Day(d);
-        if day.weekday() >= 5 {
-            continue;
-        }
-        // A growing business: twice the lead volume now than a year ago. It also puts
-        // more of the deals where the story is told, in the last two quarters.
-        let growth = 0.6 + 0.6 * f64::from(day.since(first_day)) / span;
-        for (owner, rep) in reps.iter().enumerate() {
-            let dry = rep.drought && day >= drought_from;
-            total += growth * rep.lead_weight * if dry { owners::DROUGHT_SHARE } else { 1.0 };
-            cells.push((owner, day, total));
-        }
-    }
-    if cells.is_empty() {
-        return Vec::new();
-    }
-    (0..deals)
-        .filter_map(|i| {
-            let u = (i as f64 + rng.f64()) / deals as f64 * total;
-            let k = cells.partition_point(|c| c.2 < u).min(cells.len() - 1);
-            cells.get(k).map(|c| (c.0, c.1))
+    let workdays: Vec<Day> = (first_day.0..=today.0)
+        .map(Day)
+        .filter(|d| d.weekday() < 5)
+        .collect();
+    // Per rep: the running total of lead weight over the working days.
+    let running: Vec<Vec<f64>> = reps
+        .iter()
+        .map(|rep| {
+            let mut total = 0.0;
+            workdays
+                .iter()
+                .map(|day| {
+                    // A growing business: twice the lead volume now than a year ago. It
+                    // also puts more deals where the story is told, in the last quarters.
+                    let growth = 0.6 + 0.6 * f64::from(day.since(first_day)) / span;
+                    let dry = rep.drought && *day >= drought_from;
+                    total +=
+                        growth * rep.lead_weight * if dry { owners::DROUGHT_SHARE } else { 1.0 };
+                    total
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    let totals: Vec<f64> = running
+        .iter()
+        .map(|r| r.last().copied().unwrap_or(0.0))
+        .collect();
+    let mut slots: Vec<(usize, Day)> = Vec::with_capacity(deals);
+    for (owner, count) in share_out(deals, &totals).into_iter().enumerate() {
+        let (Some(run), Some(total)) = (running.get(owner), totals.get(owner)) else {
+            continue;
+        };
+        for i in 0..count {
+            let u = (i as f64 + rng.f64()) / count as f64 * total;
+            let k = run.partition_point(|c| *c < u);
+            if let Some(day) = workdays.get(k.min(workdays.len().saturating_sub(1))) {
+                slots.push((owner, *day));
+            }
+        }
+    }
+    slots.sort_by_key(|(owner, day)| (*day, *owner));
+    slots
+}
+
+/// Splits `n` in proportion to `weights`, handing the remainders to the largest
+/// fractions (in order of appearance on ties), so the parts always add up to `n`.
+fn share_out(n: usize, weights: &[f64]) -> Vec<usize> {
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 || weights.is_empty() {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| n as f64 * w / total).collect();
+    let mut parts: Vec<usize> = exact.iter().map(|x| x.floor() as usize).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|a, b| {
+        (exact[*b] - exact[*b].floor()).total_cmp(&(exact[*a] - exact[*a].floor()))
+    });
+    let short = n.saturating_sub(parts.iter().sum());
+    for i in order.into_iter().cycle().take(short) {
+        parts[i] += 1;
+    }
+    parts
 }
 
 /// A client of this rep who had already won a deal before `opened`.

@@ -9,10 +9,12 @@ use crate::model::{Stage, StageChange, StepId};
 /// Typical days spent in each default step (Lead … Commitment).
 const STAY_DAYS: [f64; 7] = [4.0, 6.0, 7.0, 10.0, 12.0, 9.0, 5.0];
 
-/// Where lost deals drop out (relative odds per step): most get some way in.
-const LOSS_ODDS: [f64; 7] = [0.1, 0.15, 0.2, 0.2, 0.17, 0.12, 0.06];
+/// Where lost deals drop out (relative odds per step): most get some way in, and
+/// many fall at Proposal, where the price is first on the table.
+const LOSS_ODDS: [f64; 7] = [0.06, 0.1, 0.16, 0.2, 0.22, 0.16, 0.1];
 
 const MEETING: usize = 2;
+const NEEDS_ANALYSIS: usize = 3;
 const PROPOSAL: usize = 4;
 const NEGOTIATION: usize = 5;
 
@@ -54,19 +56,18 @@ pub fn walk(
     let mut history = vec![change(step(start), plan.opened, "")];
     let mut day = plan.opened;
     let mut pos = start;
-    let mut moved_back = false;
     loop {
         if stall == Some(pos) && day.since(cal.today) <= -60 {
             break;
         }
         day = after(day, stay(rng, pos, day, cal));
         let back_odds = match pos {
-            PROPOSAL => 0.15,
-            NEGOTIATION => 0.08,
+            NEEDS_ANALYSIS => 0.08,
+            PROPOSAL => 0.2,
+            NEGOTIATION => 0.1,
             _ => 0.0,
         };
-        if !moved_back && pos > 0 && rng.f64() < back_odds {
-            moved_back = true;
+        if pos > 0 && rng.f64() < back_odds {
             history.push(change(step(pos - 1), day, pick(rng, BACK_MOVE_NOTES)));
             day = after(day, stay(rng, pos - 1, day, cal) / 2);
             history.push(change(step(pos), day, ""));

@@ -19,7 +19,7 @@ pub struct Profile {
 }
 
 /// How much of a rep's usual lead volume is left during a drought.
-pub const DROUGHT_SHARE: f64 = 0.3;
+pub const DROUGHT_SHARE: f64 = 0.2;
 
 const DOLLARS: Cents = 100;
 
