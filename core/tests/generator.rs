@@ -191,7 +191,13 @@ fn every_record_keeps_the_rules() {
 #[test]
 fn odd_shapes_do_not_panic() {
     let today = day("2026-11-29");
-    for (deals, owners, months) in [(0, 0, 0), (1, 1, 1), (50, 9, 3), (20, 2, 400)] {
+    for (deals, owners, months) in [
+        (0, 0, 0),
+        (1, 1, 1),
+        (50, 9, 3),
+        (20, 2, 400),
+        (30, 5_000, 12),
+    ] {
         let shape = generator::Shape {
             deals,
             owners,
@@ -200,6 +206,11 @@ fn odd_shapes_do_not_panic() {
         let book = generator::generate(today, shape, 3);
         check(&book, today).unwrap();
         assert_eq!(book.deals.len(), deals);
+    }
+    // Absurd days are held to a sane range rather than overflowing.
+    for silly in [Day(i32::MAX), Day(i32::MIN), Day(0)] {
+        let book = generator::pipeline(silly, 20, 1);
+        assert_eq!(book.deals.len(), 20);
     }
 }
 
