@@ -1,4 +1,7 @@
 //! Components shared by several pages.
 
 pub mod banner;
+pub mod demo;
 pub mod empty;
+pub mod field;
+pub mod modal;

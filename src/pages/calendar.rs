@@ -2,14 +2,14 @@
 
 use crate::components::empty::EmptyState;
 use leptos::prelude::*;
-use leptos_router::components::A;
+
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     view! {
         <h1>"Calendar"</h1>
         <EmptyState title="No tasks yet" text="Calls, meetings and demos will appear here, each tagged with the step of the deal it serves.">
-            <A href="/data">"Load demo data"</A>
+            <crate::components::demo::DemoButton primary=true/>
         </EmptyState>
     }
 }
