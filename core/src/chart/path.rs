@@ -69,7 +69,10 @@ mod tests {
     #[test]
     fn lines_and_areas() {
         assert_eq!(line_path(&[]), "");
-        assert_eq!(line_path(&[(0.0, 10.0), (5.5, 8.25), (10.0, 2.0)]), "M0,10L5.5,8.25L10,2");
+        assert_eq!(
+            line_path(&[(0.0, 10.0), (5.5, 8.25), (10.0, 2.0)]),
+            "M0,10L5.5,8.25L10,2"
+        );
         assert_eq!(
             area_path(&[0.0, 10.0], &[1.0, 2.0], &[5.0, 5.0]),
             "M0,1L10,2L10,5L0,5Z"

@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn ticks_fall_on_one_two_five_steps() {
         // span 100 / 5 = 20 → step 20
-        assert_eq!(ticks(0.0, 100.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(
+            ticks(0.0, 100.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
         // span 7 / 5 = 1.4 → step 2
         assert_eq!(ticks(0.0, 7.0, 5), vec![0.0, 2.0, 4.0, 6.0]);
         // span 0.7 / 5 = 0.14 → step 0.2; exact decimals

@@ -52,10 +52,34 @@ mod tests {
     fn bars_chain_from_the_benchmark() {
         // 100 - 30 + 10 - 5 + 0 = 75
         let bars = waterfall(100.0, &[-30.0, 10.0, -5.0, 0.0]);
-        assert_eq!(bars[0], WaterfallBar { start: 100.0, end: 70.0 });
-        assert_eq!(bars[1], WaterfallBar { start: 70.0, end: 80.0 });
-        assert_eq!(bars[2], WaterfallBar { start: 80.0, end: 75.0 });
-        assert_eq!(bars[3], WaterfallBar { start: 75.0, end: 75.0 });
+        assert_eq!(
+            bars[0],
+            WaterfallBar {
+                start: 100.0,
+                end: 70.0
+            }
+        );
+        assert_eq!(
+            bars[1],
+            WaterfallBar {
+                start: 70.0,
+                end: 80.0
+            }
+        );
+        assert_eq!(
+            bars[2],
+            WaterfallBar {
+                start: 80.0,
+                end: 75.0
+            }
+        );
+        assert_eq!(
+            bars[3],
+            WaterfallBar {
+                start: 75.0,
+                end: 75.0
+            }
+        );
         assert!(!bars[0].is_gain() && bars[1].is_gain());
         assert_eq!(waterfall_extent(100.0, &[-130.0, 50.0]), (-30.0, 100.0));
     }

@@ -1,0 +1,539 @@
+//! The diagnosis (DESIGN.md §3): is revenue short because there were too few chances
+//! to close, or because closing was poor? Revenue is split exactly into four factors,
+//! and the gap to a benchmark among them with the Shapley decomposition.
+
+use super::activity::prospecting_activity;
+use super::history::decision;
+use super::money::format_money_f;
+use super::{Period, Scope};
+use crate::day::Day;
+use crate::model::{Book, Cents, Stage};
+
+/// Fewer decided deals than this, now or in the benchmark, gives "not enough data".
+pub const MIN_DECIDED: usize = 5;
+
+/// The four factors whose product is revenue (in cents):
+/// leads L × yield Y × close rate C × value V.
+///
+/// - L = deals that entered the pipeline in the period,
+/// - Y = D ÷ L with D = deals decided (won or lost) in the period,
+/// - C = W ÷ D with W = deals won in the period,
+/// - V = revenue ÷ W.
+///
+/// When D or W is 0 the factors that divide by it are 0; revenue is then 0 too, so
+/// the product still equals revenue. One case cannot be made exact that way: no new
+/// lead (L = 0) while deals entered earlier were decided (D > 0). Then the decided
+/// deals stand in for the leads (L = D, Y = 1), which keeps the product equal to
+/// revenue; `Diagnosis::new_leads` still says 0 and the sentence uses it.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Factors {
+    pub leads: f64,
+    pub yield_: f64,
+    pub close_rate: f64,
+    /// Average won value, in cents.
+    pub value: f64,
+}
+
+impl Factors {
+    pub fn from_counts(leads: usize, decided: usize, won: usize, revenue: Cents) -> Factors {
+        let ratio = |a: f64, b: usize| if b == 0 { 0.0 } else { a / b as f64 };
+        let leads = if leads == 0 { decided } else { leads };
+        Factors {
+            leads: leads as f64,
+            yield_: ratio(decided as f64, leads),
+            close_rate: ratio(won as f64, decided),
+            value: ratio(revenue as f64, won),
+        }
+    }
+
+    /// L · Y · C · V, in cents.
+    pub fn revenue(&self) -> f64 {
+        self.as_array().iter().product()
+    }
+
+    pub fn as_array(&self) -> [f64; 4] {
+        [self.leads, self.yield_, self.close_rate, self.value]
+    }
+}
+
+/// One of the four factors, in the order of `Factors::as_array` and `Diagnosis::parts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Factor {
+    Leads,
+    Yield,
+    CloseRate,
+    Value,
+}
+
+impl Factor {
+    pub const ALL: [Factor; 4] = [
+        Factor::Leads,
+        Factor::Yield,
+        Factor::CloseRate,
+        Factor::Value,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Factor::Leads => "New leads",
+            Factor::Yield => "Yield",
+            Factor::CloseRate => "Close rate",
+            Factor::Value => "Deal size",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factor::Leads => "leads",
+            Factor::Yield => "yield",
+            Factor::CloseRate => "close-rate",
+            Factor::Value => "value",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    NotEnoughData,
+    /// Revenue at or above the benchmark; `watch` names the most negative part, if any.
+    AtOrAbove {
+        watch: Option<Factor>,
+    },
+    /// Too few chances to close: `Leads` (prospecting volume) or `Yield` (progression).
+    NotEnoughChances(Factor),
+    ClosingEffectiveness,
+    DealSize,
+}
+
+impl Verdict {
+    /// The factor a below-benchmark verdict blames.
+    pub fn factor(self) -> Option<Factor> {
+        match self {
+            Verdict::NotEnoughChances(f) => Some(f),
+            Verdict::ClosingEffectiveness => Some(Factor::CloseRate),
+            Verdict::DealSize => Some(Factor::Value),
+            Verdict::NotEnoughData | Verdict::AtOrAbove { .. } => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Benchmark {
+    /// The period of the same length just before (`Period::previous`).
+    PreviousPeriod,
+    /// Leads = the team's leads ÷ owners active in the period; yield, close rate and
+    /// value team-wide; so its revenue = team revenue ÷ owners.
+    TeamAverageOwner,
+    /// A revenue target in cents. Yield, close rate and value come from the four
+    /// periods of equal length before this one (taken together), and leads are then
+    /// scaled so that the product equals the target: leads = target ÷ (Y·C·V).
+    Target(Cents),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnosis {
+    pub current: Factors,
+    pub benchmark: Factors,
+    /// Revenue in the period, in cents.
+    pub revenue: Cents,
+    /// The benchmark factors' product, in cents.
+    pub benchmark_revenue: f64,
+    /// Shapley parts of L, Y, C, V in cents; they sum to
+    /// `current.revenue() − benchmark.revenue()` (= revenue − benchmark revenue).
+    pub parts: [f64; 4],
+    pub verdict: Verdict,
+    /// Leads needed at today's yield, close rate and value to reach the benchmark
+    /// revenue; `None` when today's rates give no revenue per lead.
+    pub leads_needed: Option<f64>,
+    /// Close rate needed at today's volume (decided deals) and value to reach the
+    /// benchmark revenue. May exceed 1.0: then closing alone cannot close the gap.
+    pub close_rate_needed: Option<f64>,
+    /// Deals that entered the pipeline in the period (the real count, see `Factors`).
+    pub new_leads: usize,
+    /// Done tasks tagged lead or prospect in the period: the lever behind leads.
+    pub prospecting_done: usize,
+    /// Deals decided in the period, and in the data behind the benchmark.
+    pub decided: usize,
+    pub benchmark_decided: usize,
+    /// What the benchmark is, e.g. "Q2 2026", "the team's average owner", "the target".
+    pub benchmark_label: String,
+    /// The verdict in plain words, with the figures behind it.
+    pub sentence: String,
+}
+
+/// The revenue figures of a scope and period.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    leads: usize,
+    decided: usize,
+    won: usize,
+    revenue: Cents,
+}
+
+impl Counts {
+    fn factors(&self) -> Factors {
+        Factors::from_counts(self.leads, self.decided, self.won, self.revenue)
+    }
+}
+
+fn counts(book: &Book, scope: &Scope, period: &Period) -> Counts {
+    let mut c = Counts::default();
+    for deal in book.deals.iter().filter(|d| scope.includes(&d.owner)) {
+        if period.contains(deal.opened()) {
+            c.leads += 1;
+        }
+        if let Some((stage, on)) = decision(deal) {
+            if period.contains(on) {
+                c.decided += 1;
+                if stage == Stage::Won {
+                    c.won += 1;
+                    c.revenue = c.revenue.saturating_add(deal.value);
+                }
+            }
+        }
+    }
+    c
+}
+
+/// Owners with any deal activity in the period (a deal entered, moved or was decided),
+/// sorted by name.
+pub fn active_owners(book: &Book, period: &Period) -> Vec<String> {
+    let mut owners: Vec<&str> = book
+        .deals
+        .iter()
+        .filter(|d| d.history.iter().any(|c| period.contains(c.on)))
+        .map(|d| d.owner.as_str())
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    owners.into_iter().map(String::from).collect()
+}
+
+/// The Shapley split of `Π current − Π benchmark` among the four factors: for each of
+/// the 24 orders in which the factors can be switched from benchmark to current value
+/// one at a time, the change in the product at each switch is that factor's marginal
+/// effect; a factor's part is the average of its effects over all orders. The parts
+/// sum to the whole change (every order telescopes), zeros included.
+pub fn shapley4(current: [f64; 4], benchmark: [f64; 4]) -> [f64; 4] {
+    let mut parts = [0.0; 4];
+    for a in 0..4 {
+        for b in 0..4 {
+            for c in 0..4 {
+                for d in 0..4 {
+                    if (1 << a) | (1 << b) | (1 << c) | (1 << d) != 0b1111 {
+                        continue;
+                    }
+                    let mut mix = benchmark;
+                    let mut before: f64 = mix.iter().product();
+                    for i in [a, b, c, d] {
+                        mix[i] = current[i];
+                        let after: f64 = mix.iter().product();
+                        parts[i] += after - before;
+                        before = after;
+                    }
+                }
+            }
+        }
+    }
+    parts.map(|p| p / 24.0)
+}
+
+/// The benchmark's factors, the decided count behind it, its label, and whether it
+/// could be built at all (a target needs won deals in the trailing periods).
+struct Bench {
+    factors: Factors,
+    decided: usize,
+    label: String,
+    goal: String,
+    usable: bool,
+}
+
+fn team_average_owner(book: &Book, period: &Period) -> Bench {
+    let team = counts(book, &Scope::Everyone, period);
+    let owners = active_owners(book, period).len();
+    let mut factors = team.factors();
+    if owners == 0 {
+        factors = Factors::default();
+    } else {
+        factors.leads /= owners as f64;
+    }
+    Bench {
+        factors,
+        decided: team.decided,
+        label: "the team's average owner".into(),
+        goal: "match the team's average owner".into(),
+        usable: true,
+    }
+}
+
+fn bench(book: &Book, scope: &Scope, period: &Period, benchmark: Benchmark) -> Bench {
+    match benchmark {
+        Benchmark::PreviousPeriod => {
+            let previous = period.previous();
+            let c = counts(book, scope, &previous);
+            let label = previous.label();
+            Bench {
+                factors: c.factors(),
+                decided: c.decided,
+                goal: format!("get back to {label}"),
+                label,
+                usable: true,
+            }
+        }
+        Benchmark::TeamAverageOwner => team_average_owner(book, period),
+        Benchmark::Target(target) => {
+            let c = counts(book, scope, &period.before(4));
+            let f = c.factors();
+            let per_lead = f.yield_ * f.close_rate * f.value;
+            let usable = per_lead > 0.0;
+            // Without rates to scale, put the whole target in the value so the product
+            // still equals it; the verdict is "not enough data" anyway.
+            let factors = if usable {
+                Factors {
+                    leads: target as f64 / per_lead,
+                    ..f
+                }
+            } else {
+                Factors {
+                    leads: 1.0,
+                    yield_: 1.0,
+                    close_rate: 1.0,
+                    value: target as f64,
+                }
+            };
+            Bench {
+                factors,
+                decided: c.decided,
+                label: "the target".into(),
+                goal: "reach the target".into(),
+                usable,
+            }
+        }
+    }
+}
+
+/// Diagnoses revenue for a scope and period against a benchmark.
+pub fn diagnose(
+    book: &Book,
+    scope: &Scope,
+    period: &Period,
+    today: Day,
+    benchmark: Benchmark,
+) -> Diagnosis {
+    let _ = today; // every figure is over the period; kept for a uniform report signature
+    let b = bench(book, scope, period, benchmark);
+    diagnose_against(book, scope, period, b)
+}
+
+/// Every owner active in the period against the team's average owner, by name.
+pub fn owner_table(book: &Book, period: &Period, today: Day) -> Vec<(String, Diagnosis)> {
+    let _ = today;
+    let team = team_average_owner(book, period);
+    active_owners(book, period)
+        .into_iter()
+        .map(|owner| {
+            let b = Bench {
+                factors: team.factors,
+                decided: team.decided,
+                label: team.label.clone(),
+                goal: team.goal.clone(),
+                usable: team.usable,
+            };
+            let d = diagnose_against(book, &Scope::Owner(owner.clone()), period, b);
+            (owner, d)
+        })
+        .collect()
+}
+
+fn diagnose_against(book: &Book, scope: &Scope, period: &Period, b: Bench) -> Diagnosis {
+    let c = counts(book, scope, period);
+    let current = c.factors();
+    let benchmark_revenue = b.factors.revenue();
+    let parts = shapley4(current.as_array(), b.factors.as_array());
+    let worst = Factor::ALL
+        .into_iter()
+        .zip(parts)
+        .fold(None::<(Factor, f64)>, |best, (f, p)| match best {
+            Some((_, q)) if q <= p => best,
+            _ => Some((f, p)),
+        })
+        .filter(|(_, p)| *p < 0.0)
+        .map(|(f, _)| f);
+    // Half a cent of slack: the benchmark product is a float.
+    let below = (c.revenue as f64) + 0.5 < benchmark_revenue;
+    let verdict = if !b.usable || c.decided < MIN_DECIDED || b.decided < MIN_DECIDED {
+        Verdict::NotEnoughData
+    } else if below {
+        match worst {
+            Some(Factor::CloseRate) => Verdict::ClosingEffectiveness,
+            Some(Factor::Value) => Verdict::DealSize,
+            Some(f) => Verdict::NotEnoughChances(f),
+            None => Verdict::AtOrAbove { watch: None },
+        }
+    } else {
+        Verdict::AtOrAbove { watch: worst }
+    };
+    let per_lead = current.yield_ * current.close_rate * current.value;
+    let per_close = current.leads * current.yield_ * current.value;
+    let mut d = Diagnosis {
+        current,
+        benchmark: b.factors,
+        revenue: c.revenue,
+        benchmark_revenue,
+        parts,
+        verdict,
+        leads_needed: (per_lead > 0.0).then(|| benchmark_revenue / per_lead),
+        close_rate_needed: (per_close > 0.0).then(|| benchmark_revenue / per_close),
+        new_leads: c.leads,
+        prospecting_done: prospecting_activity(book, scope, period).prospecting,
+        decided: c.decided,
+        benchmark_decided: b.decided,
+        benchmark_label: b.label,
+        sentence: String::new(),
+    };
+    d.sentence = sentence(&d, period, &b.goal, b.usable, &book.settings.currency);
+    d
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+/// A count that may be an average: "41", "12.5".
+fn amount(x: f64) -> String {
+    if (x - x.round()).abs() < 0.05 {
+        format!("{:.0}", x)
+    } else {
+        format!("{:.1}", x)
+    }
+}
+
+/// "24 vs 41" for a factor, now against the benchmark.
+fn versus(d: &Diagnosis, f: Factor, currency: &str) -> String {
+    let (now, then) = (d.current, d.benchmark);
+    match f {
+        Factor::Leads => format!("{} vs {}", d.new_leads, amount(then.leads)),
+        Factor::Yield => format!("{:.2} vs {:.2} decided per lead", now.yield_, then.yield_),
+        Factor::CloseRate => format!(
+            "{} vs {}",
+            percent(now.close_rate),
+            percent(then.close_rate)
+        ),
+        Factor::Value => format!(
+            "{} vs {} on average",
+            format_money_f(now.value, currency),
+            format_money_f(then.value, currency)
+        ),
+    }
+}
+
+fn sentence(d: &Diagnosis, period: &Period, goal: &str, usable: bool, currency: &str) -> String {
+    let money = |x: f64| format_money_f(x, currency);
+    let (rev, brev) = (d.revenue as f64, d.benchmark_revenue);
+    let label = &d.benchmark_label;
+    let part = |f: Factor| d.parts[f as usize];
+    match d.verdict {
+        Verdict::NotEnoughData if !usable => format!(
+            "Not enough data for a diagnosis: no deal was won in the four periods before {}, \
+             so there are no rates to reach the target with.",
+            period.label()
+        ),
+        Verdict::NotEnoughData => format!(
+            "Not enough data for a diagnosis: {} deals were decided in {} and {} for {}; \
+             it takes at least {MIN_DECIDED} each.",
+            d.decided,
+            period.label(),
+            d.benchmark_decided,
+            label
+        ),
+        Verdict::AtOrAbove { watch } => {
+            let mut s = if rev > brev + 0.5 && brev > 0.0 {
+                format!(
+                    "Revenue is {:.0} % above {label} ({} vs {}).",
+                    (rev - brev) / brev * 100.0,
+                    money(rev),
+                    money(brev)
+                )
+            } else if rev > brev + 0.5 {
+                format!(
+                    "Revenue is {}, above {label} ({}).",
+                    money(rev),
+                    money(brev)
+                )
+            } else {
+                format!("Revenue matches {label} ({}).", money(rev))
+            };
+            if let Some(f) = watch {
+                s.push_str(&format!(
+                    " Watch {}: {} cost {}.",
+                    f.label().to_lowercase(),
+                    versus(d, f, currency),
+                    money(part(f))
+                ));
+            }
+            s
+        }
+        Verdict::NotEnoughChances(_) | Verdict::ClosingEffectiveness | Verdict::DealSize => {
+            let worst = d.verdict.factor().unwrap_or(Factor::Leads);
+            let reason = match worst {
+                Factor::Leads => "fewer new leads",
+                Factor::Yield => "fewer deals decided per lead",
+                Factor::CloseRate => "a lower close rate",
+                Factor::Value => "smaller deals",
+            };
+            let mut s =
+                format!(
+                "Revenue is {:.0} % below {label} ({} vs {}). Most of the gap ({} of {}) comes \
+                 from {reason}: {}.",
+                if brev > 0.0 { (brev - rev) / brev * 100.0 } else { 0.0 },
+                money(rev),
+                money(brev),
+                money(part(worst)),
+                money(rev - brev),
+                versus(d, worst, currency)
+            );
+            let (c, cb) = (d.current.close_rate, d.benchmark.close_rate);
+            if worst == Factor::CloseRate {
+                s.push_str(&format!(
+                    " New leads: {}.",
+                    versus(d, Factor::Leads, currency)
+                ));
+                match d.close_rate_needed {
+                    Some(x) if x <= 1.0 => s.push_str(&format!(
+                        " At today's volume you would need a close rate of {} to {goal}.",
+                        percent(x)
+                    )),
+                    Some(x) => s.push_str(&format!(
+                        " At today's volume even closing every deal would not {goal} \
+                         (it would take {}): you need more chances too.",
+                        percent(x)
+                    )),
+                    None => {}
+                }
+            } else {
+                if (c - cb).abs() < 0.005 {
+                    s.push_str(&format!(" Close rate held at {}.", percent(c)));
+                } else if c > cb {
+                    s.push_str(&format!(
+                        " Close rate rose to {} from {}.",
+                        percent(c),
+                        percent(cb)
+                    ));
+                } else {
+                    s.push_str(&format!(
+                        " Close rate fell to {} from {}.",
+                        percent(c),
+                        percent(cb)
+                    ));
+                }
+                if let Some(n) = d.leads_needed {
+                    s.push_str(&format!(
+                        " At today's rates you need {:.0} leads to {goal}.",
+                        n.ceil()
+                    ));
+                }
+            }
+            s
+        }
+    }
+}
