@@ -481,17 +481,35 @@ fn sentence(d: &Diagnosis, period: &Period, goal: &str, usable: bool, currency: 
                 Factor::CloseRate => "a lower close rate",
                 Factor::Value => "smaller deals",
             };
-            let mut s =
-                format!(
-                "Revenue is {:.0} % below {label} ({} vs {}). Most of the gap ({} of {}) comes \
-                 from {reason}: {}.",
-                if brev > 0.0 { (brev - rev) / brev * 100.0 } else { 0.0 },
+            let (gap, drag) = (rev - brev, part(worst));
+            let mut s = format!(
+                "Revenue is {:.0} % below {label} ({} vs {}).",
+                if brev > 0.0 { -gap / brev * 100.0 } else { 0.0 },
                 money(rev),
                 money(brev),
-                money(part(worst)),
-                money(rev - brev),
-                versus(d, worst, currency)
             );
+            let figures = versus(d, worst, currency);
+            if drag < gap {
+                // Other factors made up some of it: this one alone cost more than the gap.
+                s.push_str(&format!(
+                    " {}{} cost {}, more than the whole gap of {}: {figures}.",
+                    reason[..1].to_uppercase(),
+                    &reason[1..],
+                    money(drag),
+                    money(gap)
+                ));
+            } else {
+                let share = if drag <= gap / 2.0 {
+                    "Most"
+                } else {
+                    "The largest part"
+                };
+                s.push_str(&format!(
+                    " {share} of the gap ({} of {}) comes from {reason}: {figures}.",
+                    money(drag),
+                    money(gap)
+                ));
+            }
             let (c, cb) = (d.current.close_rate, d.benchmark.close_rate);
             if worst == Factor::CloseRate {
                 s.push_str(&format!(

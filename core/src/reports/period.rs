@@ -105,14 +105,21 @@ impl Period {
         self.start <= day && day <= self.end
     }
 
-    /// The period of the same length that ends the day before this one starts.
+    /// The period of the same length just before this one. A period of whole calendar
+    /// months steps back by the same number of months (Q1 → Q4 of the year before,
+    /// though Q1 has 90 days and Q4 92), so comparisons read "vs Q4 2025"; any other
+    /// period steps back by the same number of days.
     pub fn previous(&self) -> Period {
         self.before(1)
     }
 
     /// `count` periods of this length just before this one, as one period (the
-    /// "trailing four periods" of a target benchmark).
+    /// "trailing four periods" of a target benchmark), by the rule of `previous`.
     pub fn before(&self, count: i32) -> Period {
+        let count = count.clamp(0, 10_000);
+        if let Some((from, to)) = self.whole_months() {
+            return Period::months(from.saturating_sub((to - from).saturating_mul(count)), from);
+        }
         let len = self.days().max(1) as i64;
         let start = self.start.0 as i64 - len * count as i64;
         Period {
@@ -121,23 +128,31 @@ impl Period {
         }
     }
 
+    /// Month indexes `from..to` when the period is exactly whole calendar months.
+    fn whole_months(&self) -> Option<(i32, i32)> {
+        let (a, after) = (
+            date_of(self.start),
+            date_of(Day(self.end.0.saturating_add(1))),
+        );
+        let exact = Day::from_date(a) == self.start
+            && Day::from_date(after).0 == self.end.0.saturating_add(1)
+            && a.day() == 1
+            && after.day() == 1
+            && self.start <= self.end;
+        exact.then(|| (month_index(self.start), month_index(Day(self.end.0 + 1))))
+    }
+
     /// A short name: "Q3 2026", "March 2026", "2026", or "2026-01-05 – 2026-02-10".
     pub fn label(&self) -> String {
         let (a, b) = (date_of(self.start), date_of(self.end));
-        let whole_months = a.day() == 1
-            && date_of(Day(self.end.0.saturating_add(1))).day() == 1
-            && self.start <= self.end;
-        let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32 + 1;
-        if whole_months && months == 1 {
-            format!("{} {}", MONTHS[a.month0() as usize], a.year())
-        } else if whole_months && months == 3 && a.month0() % 3 == 0 {
-            format!("Q{} {}", a.month0() / 3 + 1, a.year())
-        } else if whole_months && months == 12 && a.month0() == 0 {
-            a.year().to_string()
-        } else if self.start == self.end {
-            a.format("%Y-%m-%d").to_string()
-        } else {
-            format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+        match self.whole_months().map(|(from, to)| (from, to - from)) {
+            Some((from, 1)) => format!("{} {}", MONTHS[from.rem_euclid(12) as usize], a.year()),
+            Some((from, 3)) if from.rem_euclid(3) == 0 => {
+                format!("Q{} {}", from.rem_euclid(12) / 3 + 1, a.year())
+            }
+            Some((from, 12)) if from.rem_euclid(12) == 0 => a.year().to_string(),
+            _ if self.start == self.end => a.format("%Y-%m-%d").to_string(),
+            _ => format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
         }
     }
 }
@@ -191,11 +206,17 @@ mod tests {
 
     #[test]
     fn previous_has_the_same_length() {
-        // Q1 2026 has 31 + 28 + 31 = 90 days; the 90 days before end on 2025-12-31.
+        // Whole months step back by months: Q1 2026 (90 days) → Q4 2025 (92 days).
         let q1 = Period::new(d(2026, 1, 1), d(2026, 3, 31));
         assert_eq!(q1.days(), 90);
-        assert_eq!(q1.previous(), Period::new(d(2025, 10, 3), d(2025, 12, 31)));
-        assert_eq!(q1.before(4), Period::new(d(2025, 1, 6), d(2025, 12, 31)));
+        assert_eq!(q1.previous(), Period::new(d(2025, 10, 1), d(2025, 12, 31)));
+        assert_eq!(q1.before(4), Period::new(d(2025, 1, 1), d(2025, 12, 31)));
+        let march = Period::new(d(2026, 3, 1), d(2026, 3, 31));
+        assert_eq!(march.previous(), Period::new(d(2026, 2, 1), d(2026, 2, 28)));
+        // Any other range steps back by days: Jan 10–19 (10 days) → Dec 31–Jan 9.
+        let ten = Period::new(d(2026, 1, 10), d(2026, 1, 19));
+        assert_eq!(ten.previous(), Period::new(d(2025, 12, 31), d(2026, 1, 9)));
+        assert_eq!(ten.before(4), Period::new(d(2025, 12, 1), d(2026, 1, 9)));
         assert_eq!(Period::new(d(2026, 1, 2), d(2026, 1, 1)).days(), 0);
     }
 
