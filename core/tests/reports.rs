@@ -569,6 +569,21 @@ fn prospecting_activity_by_hand() {
     assert_eq!((ann.done, ann.prospecting), (3, 2));
     let bo = prospecting_activity(&b, &Scope::Owner("bo".into()), &q1());
     assert_eq!((bo.done, bo.prospecting), (2, 1));
+    // The owner table counts them in one pass: the same figures.
+    let table = owner_table(&b, &q1(), today());
+    let done: Vec<(&str, usize)> = table
+        .iter()
+        .map(|(o, d)| (o.as_str(), d.prospecting_done))
+        .collect();
+    assert_eq!(done, vec![("ann", 2), ("bo", 1)]);
+    let d = diagnose(
+        &b,
+        &Scope::Owner("ann".into()),
+        &q1(),
+        today(),
+        Benchmark::PreviousPeriod,
+    );
+    assert_eq!(d.prospecting_done, 2);
 }
 
 // ---------------------------------------------------------------- diagnosis

@@ -41,6 +41,22 @@ pub fn prospecting_activity(book: &Book, scope: &Scope, period: &Period) -> Acti
     activity
 }
 
+/// Done prospecting tasks in the period per owner, in one pass (for the owner table).
+pub(crate) fn prospecting_by_owner<'a>(book: &'a Book, period: &Period) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::new();
+    let Some(owners) = owners(book, &Scope::Owner(String::new())) else {
+        return counts;
+    };
+    for task in &book.tasks {
+        if task.done_on.is_some_and(|d| period.contains(d)) && is_prospecting(book, task.tag) {
+            if let Some(owner) = task_owner(task, &owners) {
+                *counts.entry(owner).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
 fn is_prospecting(book: &Book, tag: Tag) -> bool {
     match tag {
         Tag::Contact(kind) => matches!(kind, ContactType::Lead | ContactType::Prospect),

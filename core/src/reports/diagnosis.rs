@@ -2,7 +2,7 @@
 //! to close, or because closing was poor? Revenue is split exactly into four factors,
 //! and the gap to a benchmark among them with the Shapley decomposition.
 
-use super::activity::prospecting_activity;
+use super::activity::{prospecting_activity, prospecting_by_owner};
 use super::history::decision;
 use super::money::format_money_f;
 use super::{Period, Scope};
@@ -322,13 +322,15 @@ pub fn diagnose(
 ) -> Diagnosis {
     let _ = today; // every figure is over the period; kept for a uniform report signature
     let b = bench(book, scope, period, benchmark);
-    diagnose_against(book, scope, period, b)
+    let prospecting = prospecting_activity(book, scope, period).prospecting;
+    diagnose_against(book, scope, period, b, prospecting)
 }
 
 /// Every owner active in the period against the team's average owner, by name.
 pub fn owner_table(book: &Book, period: &Period, today: Day) -> Vec<(String, Diagnosis)> {
     let _ = today;
     let team = team_average_owner(book, period);
+    let prospecting = prospecting_by_owner(book, period);
     active_owners(book, period)
         .into_iter()
         .map(|owner| {
@@ -339,13 +341,20 @@ pub fn owner_table(book: &Book, period: &Period, today: Day) -> Vec<(String, Dia
                 goal: team.goal.clone(),
                 usable: team.usable,
             };
-            let d = diagnose_against(book, &Scope::Owner(owner.clone()), period, b);
+            let done = prospecting.get(owner.as_str()).copied().unwrap_or(0);
+            let d = diagnose_against(book, &Scope::Owner(owner.clone()), period, b, done);
             (owner, d)
         })
         .collect()
 }
 
-fn diagnose_against(book: &Book, scope: &Scope, period: &Period, b: Bench) -> Diagnosis {
+fn diagnose_against(
+    book: &Book,
+    scope: &Scope,
+    period: &Period,
+    b: Bench,
+    prospecting_done: usize,
+) -> Diagnosis {
     let c = counts(book, scope, period);
     let current = c.factors();
     let benchmark_revenue = b.factors.revenue();
@@ -385,7 +394,7 @@ fn diagnose_against(book: &Book, scope: &Scope, period: &Period, b: Bench) -> Di
         leads_needed: (per_lead > 0.0).then(|| benchmark_revenue / per_lead),
         close_rate_needed: (per_close > 0.0).then(|| benchmark_revenue / per_close),
         new_leads: c.leads,
-        prospecting_done: prospecting_activity(book, scope, period).prospecting,
+        prospecting_done,
         decided: c.decided,
         benchmark_decided: b.decided,
         benchmark_label: b.label,
