@@ -22,11 +22,13 @@ mod history;
 mod kpis;
 mod money;
 mod period;
+mod sentence;
+mod shapley;
 mod steps;
 
 pub use activity::{prospecting_activity, Activity};
 pub use diagnosis::{
-    active_owners, diagnose, owner_table, shapley4, Benchmark, Diagnosis, Factor, Factors, Verdict,
+    active_owners, diagnose, owner_table, Benchmark, Diagnosis, Factor, Factors, Verdict,
     MIN_DECIDED,
 };
 pub use flow::{cumulative_flow, Flow};
@@ -35,6 +37,7 @@ pub use history::{median, percentile};
 pub use kpis::{kpis, Kpis};
 pub use money::format_money;
 pub use period::Period;
+pub use shapley::shapley4;
 pub use steps::{step_stats, StepStats};
 
 /// Whose deals a report covers.

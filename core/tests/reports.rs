@@ -340,6 +340,11 @@ fn cumulative_flow_by_hand() {
     // A period that starts after today has no days yet.
     let later = cumulative_flow(&b, &all, &Period::new(jan(10), jan(20)), jan(4));
     assert!(later.days.is_empty());
+    // A silly period keeps its last ten years of days, ending today.
+    let forever = cumulative_flow(&b, &all, &Period::new(Day(i32::MIN), Day(i32::MAX)), jan(4));
+    assert_eq!(forever.days.len(), 3653);
+    assert_eq!(forever.days.last(), Some(&jan(4)));
+    assert_eq!(forever.counts[0].last(), Some(&1));
 }
 
 // ---------------------------------------------------------------- funnel

@@ -1,6 +1,7 @@
 //! The funnel: how far deals get, and how many move on from each step.
 
 use super::{Period, Scope};
+use crate::day::Day;
 use crate::model::{Book, Stage, StepId};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +44,7 @@ pub struct Funnel {
 /// up to today, so the bars only shrink from step to step. A won deal has reached
 /// every step, even ones it skipped; a skipped step counts as reached when a later
 /// one is in the history. Steps no longer in the process count for nothing.
-pub fn funnel(book: &Book, scope: &Scope, period: &Period, _today: crate::day::Day) -> Funnel {
+pub fn funnel(book: &Book, scope: &Scope, period: &Period, _today: Day) -> Funnel {
     let steps = &book.process.steps;
     let mut reached = vec![0usize; steps.len()];
     let mut left = vec![0usize; steps.len()];
