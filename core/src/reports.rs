@@ -1,1 +1,58 @@
-//! (to be written)
+//! The reports of DESIGN.md §3, as pure functions of (book, scope, period, today).
+//! Nothing here is stored: the UI recomputes (memoised) when the book changes.
+//!
+//! Conventions shared by every report:
+//! - A period is inclusive at both ends and counts calendar days.
+//! - A deal *entered* the pipeline on its first history entry, *left* a step on the
+//!   date of the entry after its stay there, and was *decided* on its last entry
+//!   when that entry is Won or Lost.
+//! - "Now" figures (work in progress, stuck deals, open pipeline) are as of `today`;
+//!   flows (throughput, medians of completed stays, decisions) are over the period.
+//! - Money is summed in cents regardless of each deal's currency (one book, one
+//!   currency in practice; `Settings::currency` labels totals).
+//! - History that refers to a step no longer in the process is skipped by the step
+//!   reports (they follow the process's steps) and never panics.
+//! - Percentiles interpolate linearly between closest ranks (see [`percentile`]).
+
+mod activity;
+mod diagnosis;
+mod flow;
+mod funnel;
+mod history;
+mod kpis;
+mod money;
+mod period;
+mod sentence;
+mod shapley;
+mod steps;
+
+pub use activity::{prospecting_activity, Activity};
+pub use diagnosis::{
+    active_owners, diagnose, owner_table, Benchmark, Diagnosis, Factor, Factors, Verdict,
+    MIN_DECIDED,
+};
+pub use flow::{cumulative_flow, Flow};
+pub use funnel::{funnel, Conversion, Funnel, Reached};
+pub use history::{median, percentile};
+pub use kpis::{kpis, Kpis};
+pub use money::format_money;
+pub use period::Period;
+pub use shapley::shapley4;
+pub use steps::{step_stats, StepStats};
+
+/// Whose deals a report covers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Everyone,
+    /// One rep, by the owner name on deals (and on contacts, for tasks without a deal).
+    Owner(String),
+}
+
+impl Scope {
+    pub fn includes(&self, owner: &str) -> bool {
+        match self {
+            Scope::Everyone => true,
+            Scope::Owner(name) => name == owner,
+        }
+    }
+}
