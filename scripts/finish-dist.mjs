@@ -19,7 +19,8 @@ const find = (re, what) => {
 };
 const js = find(/from '\/?([^']+\.js)'/, 'JS module');
 const wasm = find(/module_or_path: '\/?([^']+\.wasm)'/, 'wasm file');
-const css = find(/<link rel="stylesheet" href="\/?([^"]+\.css)"/, 'stylesheet');
+const css = [...trunkHtml.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"/g)].map((m) => m[1]);
+if (css.length === 0) throw new Error("finish-dist: no stylesheet in Trunk's index.html");
 const icon = find(/<link rel="icon" href="\/?([^"]+)"/, 'icon');
 
 const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/^(index|404)\.html$|^sw\.js$/.test(f));
@@ -34,7 +35,7 @@ const parts = location.pathname.split('/');
 const at = parts.findIndex((p, i) => i > 0 && routes.includes(p));
 const base = (at > 0 ? parts.slice(0, at) : parts.slice(0, -1)).join('/') + '/';
 window.pipewiseBase = base;
-for (const [rel, href] of [['stylesheet', '${css}'], ['icon', '${icon}'], ['manifest', 'manifest.webmanifest']]) {
+for (const [rel, href] of [...${JSON.stringify(css)}.map((c) => ['stylesheet', c]), ['icon', '${icon}'], ['manifest', 'manifest.webmanifest']]) {
   const link = document.createElement('link');
   link.rel = rel;
   link.href = base + href;
