@@ -13,8 +13,8 @@ pub mod merge;
 pub use backup::{backup_json, read_backup, summarize, too_large, validate, Summary};
 pub use csv_export::{export_contacts_csv, export_deals_csv, export_tasks_csv};
 pub use csv_import::{
-    detect_date_format, guess_mapping, guess_stage_mapping, preview, sniff, DateFormat, DateGuess,
-    Encoding, Field, ImportPreview, RowError, Sniffed, Target,
+    detect_date_format, guess_mapping, guess_mapping_with_steps, guess_stage_mapping, preview,
+    sniff, DateFormat, DateGuess, Encoding, Field, ImportPreview, RowError, Sniffed, Target,
 };
 pub use ics::export_ics;
 pub use merge::{apply_merge, plan_merge, MergePlan};

@@ -10,7 +10,7 @@ pub use apply::{preview, ImportPreview, RowError};
 pub use values::DateFormat;
 
 use super::ImportError;
-use crate::model::{Process, Stage};
+use crate::model::{Process, Stage, StepId};
 use std::collections::HashSet;
 
 /// A cell longer than this is refused: no CRM field is that long, and huge cells are how
@@ -101,7 +101,8 @@ impl Sniffed {
                 let Some(cell) = row.get(i).map(|c| c.trim()) else {
                     continue;
                 };
-                if !cell.is_empty() && seen.insert(cell.to_string()) {
+                let open_status = *field == Field::Status && values::is_open_word(cell);
+                if !cell.is_empty() && !open_status && seen.insert(cell.to_string()) {
                     values.push(cell.to_string());
                 }
             }
@@ -159,6 +160,9 @@ pub enum Field {
     Done,
     /// The title of the deal a task serves.
     Deal,
+    /// The day a deal first entered this step (our own deals export has one column per
+    /// step). Not in `choices`: the mapping step offers one per step of the process.
+    StepDate(StepId),
 }
 
 impl Field {
@@ -193,6 +197,7 @@ impl Field {
             Field::Kind => "Kind",
             Field::Done => "Done",
             Field::Deal => "Deal title",
+            Field::StepDate(_) => "Date entered the step",
         }
     }
 
@@ -255,6 +260,7 @@ impl Field {
                 | Field::LostDate
                 | Field::ExpectedClose
                 | Field::Date
+                | Field::StepDate(_)
         )
     }
 }
@@ -480,6 +486,27 @@ const KNOWN_KEYS: &[&str] = &[
 
 /// A field for each header, from its wording; each field is used at most once.
 pub fn guess_mapping(headers: &[String], target: Target) -> Vec<Field> {
+    guess_mapping_with_steps(headers, target, &Process::default())
+}
+
+/// `guess_mapping` that also knows the process, so deals columns named "<step> date"
+/// (as our deals export writes them) map to that step's entry date.
+pub fn guess_mapping_with_steps(
+    headers: &[String],
+    target: Target,
+    process: &Process,
+) -> Vec<Field> {
+    let step_date = |header: &str| {
+        let header = values::squash(header);
+        process
+            .steps
+            .iter()
+            .find(|s| {
+                let name = values::squash(&s.name);
+                header == format!("{name}date") || header == format!("entered{name}")
+            })
+            .map(|s| Field::StepDate(s.id))
+    };
     let split: Vec<(Entity, String)> = headers.iter().map(|h| split_header(h)).collect();
     let has_stage = split
         .iter()
@@ -487,8 +514,12 @@ pub fn guess_mapping(headers: &[String], target: Target) -> Vec<Field> {
     let mut used = HashSet::new();
     split
         .iter()
-        .map(|(entity, key)| {
-            let field = field_for(*entity, key, target, has_stage);
+        .zip(headers)
+        .map(|((entity, key), header)| {
+            let field = match step_date(header) {
+                Some(field) if target == Target::Deals => field,
+                _ => field_for(*entity, key, target, has_stage),
+            };
             if field != Field::Ignore && !used.insert(field) {
                 Field::Ignore
             } else {
@@ -557,9 +588,12 @@ fn field_for(entity: Entity, key: &str, target: Target, has_stage: bool) -> Fiel
         },
         "time" | "duetime" | "starttime" => Time,
         "duration" | "length" | "minutes" | "durationminutes" | "durationmin" => Duration,
-        "done" | "completed" | "isdone" | "donedate" | "completedon" | "completeddate"
-        | "markedasdonetime" | "donetime" => Done,
-        "deal" | "dealtitle" | "opportunity" | "relateddeal" => Deal,
+        "done" | "doneon" | "completed" | "isdone" | "donedate" | "completedon"
+        | "completeddate" | "markedasdonetime" | "donetime" => Done,
+        "deal" | "dealtitle" | "opportunity" | "relateddeal" => match target {
+            Target::Deals => Title,
+            _ => Deal,
+        },
         "id" | "recordid" | "pipewiseid" => Id,
         _ if k.contains("email") => Email,
         _ if k.contains("phone") || k.contains("mobile") || k == "tel" => Phone,
@@ -697,7 +731,6 @@ const SYNONYMS: &[(&[&str], &str)] = &[
         &[
             "new",
             "newlead",
-            "open",
             "unqualified",
             "inbound",
             "subscriber",

@@ -4,9 +4,9 @@ use super::values::{self, cell_text, DateFormat};
 use super::{Field, Sniffed, Target, MAX_CELL_CHARS};
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, Id, IdSource, TaskId};
-use crate::io::day_text;
+use crate::io::{day_text, stage_name};
 use crate::model::{
-    Book, Contact, ContactType, Deal, Stage, StageChange, Stamp, Tag, Task, TypeChange,
+    Book, Contact, ContactType, Deal, Stage, StageChange, Stamp, StepId, Tag, Task, TypeChange,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -137,6 +137,18 @@ impl Row<'_> {
         Ok(())
     }
 
+    /// The non-empty cells of step-date columns.
+    fn step_dates(&self) -> impl Iterator<Item = (StepId, &str)> {
+        self.mapping
+            .iter()
+            .zip(self.cells)
+            .filter_map(|(field, cell)| match field {
+                Field::StepDate(id) => Some((*id, cell_text(cell))),
+                _ => None,
+            })
+            .filter(|(_, text)| !text.is_empty())
+    }
+
     /// The person's name, from one column or from first and last names.
     fn person_name(&self) -> String {
         let name = self.get(Field::Name);
@@ -179,7 +191,9 @@ impl People {
                 return Some(i);
             }
         }
-        if name.is_empty() && company.is_empty() {
+        // A contact made from a company alone is named after the company.
+        let name = if name.is_empty() { company } else { name };
+        if name.is_empty() {
             return None;
         }
         self.by_name.get(&name_key(name, company)).copied()
@@ -394,10 +408,8 @@ impl Run {
             "" => None,
             text => match self.stages.get(&text.to_lowercase()) {
                 Some(Some(s)) => Some(*s),
-                _ => match values::squash(text).as_str() {
-                    "open" | "active" | "inprogress" | "deleted" => None,
-                    _ => self.stage_of(text, "status")?,
-                },
+                _ if values::is_open_word(text) => None,
+                _ => self.stage_of(text, "status")?,
             },
         };
         let created = self.past_date(row, Field::Created, "created date")?;
@@ -422,7 +434,6 @@ impl Run {
             .find(|s| s.is_open())
             .unwrap_or(first_step);
 
-        let mut history = Vec::with_capacity(2);
         let decided = match outcome {
             Some(result) => {
                 let (own_date, word) = if result == Stage::Won {
@@ -440,24 +451,44 @@ impl Run {
             }
             None => None,
         };
-        let opened = match (created, decided) {
-            (Some(c), Some((_, on, word))) if c > on => {
+        let reached = self.step_dates(row)?;
+        let opened = created
+            .or(reached.first().map(|c| c.on))
+            .or(decided.map(|(_, on, _)| on))
+            .unwrap_or(self.today);
+        let mut history = reached;
+        match history.first_mut() {
+            // The created date is when the deal entered its first step.
+            Some(first) => first.on = first.on.min(opened),
+            None => history.push(StageChange {
+                stage: step,
+                on: opened,
+                note: String::new(),
+            }),
+        }
+        // A current step later than the dated ones (or moved back to): from the last date.
+        if stage.is_some_and(Stage::is_open) && history.last().map(|c| c.stage) != Some(step) {
+            let on = history.last().map_or(opened, |c| c.on);
+            history.push(StageChange {
+                stage: step,
+                on,
+                note: String::new(),
+            });
+        }
+        history.dedup_by(|later, earlier| later.stage == earlier.stage);
+        if let Some((result, on, word)) = decided {
+            if let Some(last) = history.last().filter(|last| last.on > on) {
+                let before = if history.len() == 1 && created.is_some() {
+                    "the created date".to_string()
+                } else {
+                    format!("the {} date", stage_name(&self.book.process, last.stage))
+                };
                 return Err(format!(
-                    "{word} date {} is before the created date {}",
+                    "{word} date {} is before {before} {}",
                     day_text(on),
-                    day_text(c)
-                ))
+                    day_text(last.on)
+                ));
             }
-            (Some(c), _) => c,
-            (None, Some((_, on, _))) => on,
-            (None, None) => self.today,
-        };
-        history.push(StageChange {
-            stage: step,
-            on: opened,
-            note: String::new(),
-        });
-        if let Some((result, on, _)) = decided {
             let note = if result == Stage::Lost {
                 row.get(Field::LossReason).to_string()
             } else {
@@ -505,6 +536,35 @@ impl Run {
         self.book.deals.push(deal);
         self.out.new_deals += 1;
         Ok(())
+    }
+
+    /// The steps a row dates (our deals export has a column per step), oldest first.
+    fn step_dates(&self, row: &Row) -> Result<Vec<StageChange>, String> {
+        let process = &self.book.process;
+        let mut reached = Vec::new();
+        for (id, text) in row.step_dates() {
+            let Some(position) = process.position(id) else {
+                continue; // a step no longer in the process
+            };
+            let what = format!("{} date", process.name(id));
+            let on = self
+                .date_format
+                .parse(text)
+                .ok_or_else(|| format!("{what} {text} is not a date"))?;
+            if on > self.today {
+                return Err(format!("{what} {} is in the future", day_text(on)));
+            }
+            reached.push((on, position, id));
+        }
+        reached.sort();
+        Ok(reached
+            .into_iter()
+            .map(|(on, _, id)| StageChange {
+                stage: Stage::Step(id),
+                on,
+                note: String::new(),
+            })
+            .collect())
     }
 
     /// A contact becomes a client on their first won deal (DESIGN.md §2).

@@ -194,9 +194,17 @@ pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
         "yes" | "y" | "true" | "1" | "x" | "done" | "completed" | "complete" | "closed"
         | "finished" => Some(true),
         "" | "no" | "n" | "false" | "0" | "open" | "notstarted" | "inprogress" | "todo"
-        | "pending" | "waiting" | "deferred" => Some(false),
+        | "pending" | "waiting" | "deferred" | "notdone" | "undone" => Some(false),
         _ => None,
     }
+}
+
+/// Status words meaning "not decided yet" (Pipedrive: open; deleted deals stay open).
+pub(crate) fn is_open_word(text: &str) -> bool {
+    matches!(
+        squash(text).as_str(),
+        "open" | "active" | "inprogress" | "deleted" | "ongoing"
+    )
 }
 
 /// Contact types from other CRMs' words (HubSpot lifecycle stages among them).
