@@ -793,6 +793,7 @@ fn exported_csv_imports_back_to_the_same_data() {
                 b.kind()
             )
         );
+        assert_eq!(a.types.last(), b.types.last());
     }
     let deals = import_guessed(
         io::export_deals_csv(&book).as_bytes(),

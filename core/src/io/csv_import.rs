@@ -566,9 +566,9 @@ fn field_for(entity: Entity, key: &str, target: Target, has_stage: bool) -> Fiel
         "status" | "outcome" | "wonlost" | "result" => Status,
         "value" | "amount" | "revenue" | "price" | "total" | "dealsize" => Value,
         "currency" | "currencycode" | "amountcurrency" | "valuecurrency" => Currency,
-        "created" | "createdate" | "createddate" | "createdon" | "datecreated" | "engaged"
-        | "entered" | "enteredon" | "dateentered" | "opened" | "opendate" | "addtime"
-        | "dateadded" | "added" => Created,
+        "created" | "typesince" | "createdate" | "createddate" | "createdon" | "datecreated"
+        | "engaged" | "entered" | "enteredon" | "dateentered" | "opened" | "opendate"
+        | "addtime" | "dateadded" | "added" => Created,
         "closedate" | "closeddate" | "closedon" | "dateclosed" | "closetime" | "closed"
         | "closingdate" | "actualclosedate" => CloseDate,
         "won" | "wondate" | "wontime" | "datewon" | "wonon" => WonDate,
