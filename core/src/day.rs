@@ -24,8 +24,13 @@ impl Day {
         Day((date - Day::epoch()).num_days() as i32)
     }
 
+    /// The calendar date; days outside chrono's range (hundreds of thousands of years
+    /// away, only from damaged data) clamp to its limits instead of panicking.
     pub fn to_date(self) -> chrono::NaiveDate {
-        Day::epoch() + chrono::Duration::days(self.0 as i64)
+        let limit = if self.0 < 0 { chrono::NaiveDate::MIN } else { chrono::NaiveDate::MAX };
+        chrono::Duration::try_days(self.0 as i64)
+            .and_then(|d| Day::epoch().checked_add_signed(d))
+            .unwrap_or(limit)
     }
 
     /// Parses `YYYY-MM-DD`; `None` for anything else, including impossible dates.
@@ -40,12 +45,12 @@ impl Day {
     }
 
     pub fn plus(self, days: i32) -> Day {
-        Day(self.0 + days)
+        Day(self.0.saturating_add(days))
     }
 
     /// Days from `earlier` to `self` (negative when `earlier` is later).
     pub fn since(self, earlier: Day) -> i32 {
-        self.0 - earlier.0
+        self.0.saturating_sub(earlier.0)
     }
 
     /// Monday = 0 … Sunday = 6.
@@ -88,5 +93,9 @@ mod tests {
         assert_eq!(Day::parse_iso("2017-02-31"), None);
         assert_eq!(Day(0).weekday(), 3);
         assert_eq!(Day::from_ymd(2026, 11, 30).unwrap().weekday(), 0);
+        // Damaged data never panics.
+        assert!(!Day(i32::MAX).iso().is_empty());
+        assert!(!Day(i32::MIN).iso().is_empty());
+        assert_eq!(Day(i32::MAX).plus(5), Day(i32::MAX));
     }
 }
