@@ -98,7 +98,7 @@ impl Versioned {
 /// The stored form of a book: a plain header and the packed data.
 pub fn encode(book: &Book, revision: u64) -> String {
     let header = format!("{MAGIC}{SCHEMA_VERSION}:{revision}:");
-    let payload = v1::packed::write(&v1::Book::from(book));
+    let payload = v1::packed::write(book);
     let mut framed = miniz_oxide::deflate::compress_to_vec(&payload, DEFLATE_LEVEL);
     let sum = checksum(&header, &framed);
     framed.extend_from_slice(&sum.to_be_bytes());

@@ -31,7 +31,10 @@ fn small_book() -> Book {
         id: cid,
         name: name.into(),
         company: company.into(),
-        email: format!("{}@example.com", name.split(' ').next().unwrap().to_lowercase()),
+        email: format!(
+            "{}@example.com",
+            name.split(' ').next().unwrap().to_lowercase()
+        ),
         phone: "+1 555 0100".into(),
         owner: owner.into(),
         source: "referral".into(),
@@ -72,7 +75,13 @@ fn small_book() -> Book {
                     },
                 ],
             ),
-            contact(ben, "Ben Okafor", "Iron Labs", "Alice", vec![lead("2025-10-10")]),
+            contact(
+                ben,
+                "Ben Okafor",
+                "Iron Labs",
+                "Alice",
+                vec![lead("2025-10-10")],
+            ),
             chloe_contact,
         ],
         deals: vec![
@@ -194,7 +203,10 @@ fn fixture(name: &str, fresh: &str) -> String {
 fn check_small_book(book: &Book) {
     assert_eq!(book.contacts.len(), 3);
     assert_eq!(book.contacts[2].name, "Chloé Dubois");
-    assert_eq!(book.contacts[2].notes, "Prefers email; café meetings only ☕");
+    assert_eq!(
+        book.contacts[2].notes,
+        "Prefers email; café meetings only ☕"
+    );
     assert_eq!(book.contacts[0].kind(), ContactType::Client);
     assert_eq!(book.process.steps[2].name, "First meeting");
     assert_eq!(book.process.steps[4].stuck_after, Some(21));
@@ -255,7 +267,10 @@ fn encode_then_decode_gives_the_same_book() {
             version: SCHEMA_VERSION
         })
     );
-    assert_eq!(decode(&encode(&Book::default(), 0)).unwrap().book, Book::default());
+    assert_eq!(
+        decode(&encode(&Book::default(), 0)).unwrap().book,
+        Book::default()
+    );
 }
 
 #[test]
@@ -286,7 +301,11 @@ fn strangers_data_is_not_ours() {
         assert_eq!(decode(text), Err(DecodeError::NotOurs), "{text:?}");
     }
     for text in ["", "[1,2]", "{\"app\":\"todo\",\"schema\":1}", "not json"] {
-        assert_eq!(from_backup_json(text), Err(DecodeError::NotOurs), "{text:?}");
+        assert_eq!(
+            from_backup_json(text),
+            Err(DecodeError::NotOurs),
+            "{text:?}"
+        );
     }
 }
 
@@ -311,14 +330,22 @@ fn damage_is_reported_not_guessed() {
     // A changed revision in the header fails the checksum.
     let tampered = stored.replacen(":5:", ":6:", 1);
     assert!(matches!(decode(&tampered), Err(DecodeError::Corrupt(_))));
-    for bad in ["pipewise:x:1:", "pipewise:0:1:", "pipewise:1:1:", "pipewise:1:+1:abc"] {
+    for bad in [
+        "pipewise:x:1:",
+        "pipewise:0:1:",
+        "pipewise:1:1:",
+        "pipewise:1:+1:abc",
+    ] {
         let err = decode(bad).unwrap_err();
         assert!(matches!(err, DecodeError::Corrupt(_)), "{bad:?}: {err:?}");
         assert!(err.to_string().starts_with("This Pipewise data is damaged"));
     }
     let backup = to_backup_json(&small_book());
     let cut = &backup[..backup.len() / 2];
-    assert!(matches!(from_backup_json(cut), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(
+        from_backup_json(cut),
+        Err(DecodeError::Corrupt(_))
+    ));
     let no_name = backup.replacen("\"name\": \"Ana Silva\",", "", 1);
     let err = from_backup_json(&no_name).unwrap_err();
     assert!(err.to_string().contains("missing field `name`"), "{err}");
@@ -330,7 +357,10 @@ fn damage_is_reported_not_guessed() {
 fn ten_thousand_deals_fit_in_safaris_quota() {
     let book = pipeline::pipeline(10_000, 7);
     assert_eq!(book.deals.len(), 10_000);
-    assert_eq!(book.deals.iter().map(|d| d.history.len()).sum::<usize>(), 60_000);
+    assert_eq!(
+        book.deals.iter().map(|d| d.history.len()).sum::<usize>(),
+        60_000
+    );
     assert_eq!(book.tasks.len(), 30_000);
     let stored = encode(&book, 1);
     let units = stored.encode_utf16().count();
@@ -401,7 +431,12 @@ fn any_deal() -> impl Strategy<Value = Deal> {
         (text(), any::<i64>()),
     )
         .prop_map(
-            |((id, contact, title, owner), (value, currency, source, close), history, (notes, edited))| Deal {
+            |(
+                (id, contact, title, owner),
+                (value, currency, source, close),
+                history,
+                (notes, edited),
+            )| Deal {
                 id: DealId(id),
                 title,
                 contact: ContactId(contact),
@@ -427,12 +462,24 @@ fn any_task() -> impl Strategy<Value = Task> {
     ];
     (
         (any_id(), text(), any_day(), prop::option::of(any::<u16>())),
-        (prop::option::of(any::<u16>()), prop::sample::select(TaskKind::ALL.to_vec())),
-        (any_id(), prop::option::of(any_id()), prop::option::of(any_day())),
+        (
+            prop::option::of(any::<u16>()),
+            prop::sample::select(TaskKind::ALL.to_vec()),
+        ),
+        (
+            any_id(),
+            prop::option::of(any_id()),
+            prop::option::of(any_day()),
+        ),
         (text(), tag, any::<i64>()),
     )
         .prop_map(
-            |((id, title, on, time), (duration, kind), (contact, deal, done_on), (notes, tag, edited))| Task {
+            |(
+                (id, title, on, time),
+                (duration, kind),
+                (contact, deal, done_on),
+                (notes, tag, edited),
+            )| Task {
                 id: TaskId(id),
                 title,
                 on,

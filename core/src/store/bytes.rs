@@ -3,7 +3,7 @@
 //! (owners, sources, currencies). Hand-written because it is ~150 lines and a serde
 //! binary format would not give us columns or interning anyway.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Why a payload could not be read, in a rep's words where it matters.
 pub type ReadResult<T> = Result<T, String>;
@@ -14,6 +14,12 @@ pub struct Writer {
 }
 
 impl Writer {
+    pub fn with_capacity(n: usize) -> Writer {
+        Writer {
+            bytes: Vec::with_capacity(n),
+        }
+    }
+
     pub fn u64(&mut self, mut n: u64) {
         while n >= 0x80 {
             self.bytes.push((n as u8) | 0x80);
@@ -126,7 +132,7 @@ fn ended() -> String {
 /// Strings that repeat across records, written once and then referred to by index.
 #[derive(Default)]
 pub struct Interner<'a> {
-    index: HashMap<&'a str, u32>,
+    index: FxHashMap<&'a str, u32>,
     strings: Vec<&'a str>,
 }
 

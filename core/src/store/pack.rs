@@ -12,9 +12,9 @@ const MASK: u32 = 0x7FFF;
 pub fn bytes_to_text(bytes: &[u8]) -> String {
     let bits = bytes.len() * 8;
     let padding = (15 - bits % 15) % 15;
-    // Each char is 3 bytes of UTF-8.
-    let mut text = String::with_capacity(3 * (1 + bits.div_ceil(15)));
-    text.push(unit(padding as u32));
+    // Written as UTF-8 directly (every char is 3 bytes): much faster than pushing chars.
+    let mut utf8 = Vec::with_capacity(3 * (1 + bits.div_ceil(15)));
+    push_unit(&mut utf8, padding as u32);
     let mut acc: u32 = 0;
     let mut held = 0;
     for &b in bytes {
@@ -22,14 +22,15 @@ pub fn bytes_to_text(bytes: &[u8]) -> String {
         held += 8;
         if held >= 15 {
             held -= 15;
-            text.push(unit(acc >> held));
+            push_unit(&mut utf8, acc >> held);
             acc &= (1 << held) - 1;
         }
     }
     if held > 0 {
-        text.push(unit(acc << (15 - held)));
+        push_unit(&mut utf8, acc << (15 - held));
     }
-    text
+    // Always valid: each unit is a char between U+4E00 and U+CDFF.
+    String::from_utf8(utf8).unwrap_or_default()
 }
 
 pub fn text_to_bytes(text: &str) -> Result<Vec<u8>, String> {
@@ -68,9 +69,14 @@ pub fn text_to_bytes(text: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn unit(v: u32) -> char {
-    // BASE + a 15-bit value is at most U+CDFF, always a valid char.
-    char::from_u32(BASE + (v & MASK)).unwrap_or('\u{4E00}')
+/// UTF-8 of the char BASE + v: three bytes, as for any char from U+0800 to U+FFFF.
+fn push_unit(utf8: &mut Vec<u8>, v: u32) {
+    let c = BASE + (v & MASK);
+    utf8.extend_from_slice(&[
+        0xE0 | (c >> 12) as u8,
+        0x80 | ((c >> 6) & 0x3F) as u8,
+        0x80 | (c & 0x3F) as u8,
+    ]);
 }
 
 #[cfg(test)]
@@ -81,6 +87,7 @@ mod tests {
     fn round_trips_every_length() {
         for n in 0..40 {
             let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
+            let n: usize = n;
             let text = bytes_to_text(&bytes);
             assert_eq!(text.chars().count(), 1 + (n * 8).div_ceil(15));
             assert!(text.chars().all(|c| ('\u{4E00}'..='\u{CDFF}').contains(&c)));

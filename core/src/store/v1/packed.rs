@@ -4,30 +4,37 @@
 //! string table · settings · process · contacts · deals · tasks.
 //! Each record table is a count followed by one column per field (all ids, then all
 //! names, …), because like values side by side compress far better. Ids are 16 raw
-//! bytes; owners, sources, currencies and stage notes are indexes into the string
-//! table; days and edit stamps are deltas from the previous value in their column;
-//! a deal's or task's contact is an index into the contacts table (deals likewise),
-//! with 0 meaning "not in this book" followed by the raw id, so even dangling
-//! references survive a round trip.
+//! bytes; owners, sources, currencies, stage notes and task titles (which repeat:
+//! "Call back", "Send pricing") are indexes into the string table; days and edit
+//! stamps are deltas from the previous value in their column; a deal's or task's
+//! contact is an index into the contacts table (deals likewise), with 0 meaning "not
+//! in this book" followed by the raw id, so even dangling references survive a round
+//! trip.
 
 use super::{Book, Contact, ContactType, Deal, Settings, Stage, StageChange, Step, Tag, Task};
 use super::{TaskKind, TypeChange};
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, Id, TaskId};
+use crate::model;
 use crate::store::bytes::{Interner, ReadResult, Reader, Strings, Writer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-pub fn write(book: &Book) -> Vec<u8> {
+/// Writes the current model straight into schema-1 bytes: going through `v1::Book`
+/// first would clone every string of the book on every save. When schema 2 arrives,
+/// this writer is deleted (it no longer matches the model) and `read` stays.
+pub fn write(book: &model::Book) -> Vec<u8> {
     let mut strings = Interner::default();
-    let mut w = Writer::default();
+    // A rough guess of the size (notes and names dominate) saves regrowing the buffer.
+    let records = book.contacts.len() + book.deals.len() + book.tasks.len();
+    let mut w = Writer::with_capacity(100 * records);
     w.str(&book.settings.currency);
     w.str(&book.settings.me);
-    write_process(&mut w, &book.process);
+    write_process(&mut w, &book.process.steps);
     write_contacts(&mut w, &mut strings, &book.contacts);
     write_deals(&mut w, &mut strings, book);
-    write_tasks(&mut w, book);
+    write_tasks(&mut w, &mut strings, book);
 
-    let mut out = Writer::default();
+    let mut out = Writer::with_capacity(w.bytes.len() + 1024);
     strings.write(&mut out);
     out.raw(&w.bytes);
     out.bytes
@@ -43,7 +50,7 @@ pub fn read(bytes: &[u8]) -> ReadResult<Book> {
     let process = read_process(&mut r)?;
     let contacts = read_contacts(&mut r, &strings)?;
     let deals = read_deals(&mut r, &strings, &contacts)?;
-    let tasks = read_tasks(&mut r, &contacts, &deals)?;
+    let tasks = read_tasks(&mut r, &strings, &contacts, &deals)?;
     r.finish()?;
     Ok(Book {
         process,
@@ -54,10 +61,10 @@ pub fn read(bytes: &[u8]) -> ReadResult<Book> {
     })
 }
 
-fn write_process(w: &mut Writer, steps: &[Step]) {
+fn write_process(w: &mut Writer, steps: &[model::Step]) {
     w.len(steps.len());
     for s in steps {
-        w.u64(s.id.into());
+        w.u64(s.id.0.into());
         w.str(&s.name);
         w.u64(s.stuck_after.map_or(0, |n| u64::from(n) + 1));
     }
@@ -76,12 +83,12 @@ fn read_process(r: &mut Reader) -> ReadResult<Vec<Step>> {
     Ok(steps)
 }
 
-fn write_contacts<'a>(w: &mut Writer, strings: &mut Interner<'a>, contacts: &'a [Contact]) {
+fn write_contacts<'a>(w: &mut Writer, strings: &mut Interner<'a>, contacts: &'a [model::Contact]) {
     w.len(contacts.len());
     for c in contacts {
         w.raw(&c.id.0 .0.to_be_bytes());
     }
-    let text_columns: [fn(&Contact) -> &String; 5] = [
+    let text_columns: [fn(&model::Contact) -> &String; 5] = [
         |c| &c.name,
         |c| &c.company,
         |c| &c.email,
@@ -103,7 +110,7 @@ fn write_contacts<'a>(w: &mut Writer, strings: &mut Interner<'a>, contacts: &'a 
     for c in contacts {
         w.len(c.types.len());
         for t in &c.types {
-            w.u64(contact_type_code(t.kind));
+            w.u64(contact_type_code(t.kind.into()));
             days.write(w, t.on);
         }
     }
@@ -156,7 +163,7 @@ fn read_contacts(r: &mut Reader, strings: &Strings) -> ReadResult<Vec<Contact>> 
     Ok(contacts)
 }
 
-fn write_deals<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a Book) {
+fn write_deals<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a model::Book) {
     let deals = &book.deals;
     let contacts = contact_index(&book.contacts);
     w.len(deals.len());
@@ -172,7 +179,8 @@ fn write_deals<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a Book) {
     for d in deals {
         w.str(&d.notes);
     }
-    let shared_columns: [fn(&Deal) -> &str; 3] = [|d| &d.owner, |d| &d.currency, |d| &d.source];
+    let shared_columns: [fn(&model::Deal) -> &str; 3] =
+        [|d| &d.owner, |d| &d.currency, |d| &d.source];
     for field in shared_columns {
         for d in deals {
             w.u64(strings.id(field(d)).into());
@@ -185,7 +193,7 @@ fn write_deals<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a Book) {
     for d in deals {
         w.len(d.history.len());
         for h in &d.history {
-            w.u64(stage_code(h.stage));
+            w.u64(stage_code(h.stage.into()));
             days.write(w, h.on);
             w.u64(strings.id(&h.note).into());
         }
@@ -247,7 +255,7 @@ fn read_deals(r: &mut Reader, strings: &Strings, contacts: &[Contact]) -> ReadRe
     Ok(deals)
 }
 
-fn write_tasks(w: &mut Writer, book: &Book) {
+fn write_tasks<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a model::Book) {
     let tasks = &book.tasks;
     let contacts = contact_index(&book.contacts);
     let deals: HashMap<Id, usize> = index_of(book.deals.iter().map(|d| d.id.0));
@@ -268,7 +276,7 @@ fn write_tasks(w: &mut Writer, book: &Book) {
         }
     }
     for t in tasks {
-        w.str(&t.title);
+        w.u64(strings.id(&t.title).into());
     }
     for t in tasks {
         w.str(&t.notes);
@@ -285,8 +293,8 @@ fn write_tasks(w: &mut Writer, book: &Book) {
         w.u64(t.duration.map_or(0, |m| u64::from(m) + 1));
     }
     for t in tasks {
-        w.u64(task_kind_code(t.kind));
-        w.u64(tag_code(t.tag));
+        w.u64(task_kind_code(t.kind.into()));
+        w.u64(tag_code(t.tag.into()));
     }
     let mut stamps = 0i64;
     for t in tasks {
@@ -294,7 +302,12 @@ fn write_tasks(w: &mut Writer, book: &Book) {
     }
 }
 
-fn read_tasks(r: &mut Reader, contacts: &[Contact], deals: &[Deal]) -> ReadResult<Vec<Task>> {
+fn read_tasks(
+    r: &mut Reader,
+    strings: &Strings,
+    contacts: &[Contact],
+    deals: &[Deal],
+) -> ReadResult<Vec<Task>> {
     let n = r.count()?;
     let mut tasks = vec![Task::default(); n];
     for t in tasks.iter_mut() {
@@ -311,7 +324,7 @@ fn read_tasks(r: &mut Reader, contacts: &[Contact], deals: &[Deal]) -> ReadResul
         };
     }
     for t in tasks.iter_mut() {
-        t.title = r.str()?;
+        t.title = strings.get(r)?;
     }
     for t in tasks.iter_mut() {
         t.notes = r.str()?;
@@ -345,7 +358,7 @@ fn read_id(r: &mut Reader) -> ReadResult<Id> {
 }
 
 fn index_of(ids: impl Iterator<Item = Id>) -> HashMap<Id, usize> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (i, id) in ids.enumerate() {
         // With duplicate ids the first record is the one a reference resolves to.
         index.entry(id).or_insert(i);
@@ -353,7 +366,7 @@ fn index_of(ids: impl Iterator<Item = Id>) -> HashMap<Id, usize> {
     index
 }
 
-fn contact_index(contacts: &[Contact]) -> HashMap<Id, usize> {
+fn contact_index(contacts: &[model::Contact]) -> HashMap<Id, usize> {
     index_of(contacts.iter().map(|c| c.id.0))
 }
 
