@@ -9,7 +9,7 @@ mod pipeline;
 
 /// Encoding and decoding the 10,000-deal pipeline (DESIGN.md §4): the save that runs
 /// after every change, and the load at start-up.
-fn storage(c: &mut Criterion) {
+fn storage_encode_decode(c: &mut Criterion) {
     use pipewise_core::store::{decode, encode, to_backup_json};
     let book = pipeline::pipeline(10_000, 7);
     let stored = encode(&book, 1);
@@ -31,5 +31,5 @@ fn storage(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(storage_benches, storage);
-criterion_main!(storage_benches);
+criterion_group!(storage, storage_encode_decode);
+criterion_main!(storage);

@@ -340,6 +340,15 @@ fn damage_is_reported_not_guessed() {
         assert!(matches!(err, DecodeError::Corrupt(_)), "{bad:?}: {err:?}");
         assert!(err.to_string().starts_with("This Pipewise data is damaged"));
     }
+    for bad in [
+        r#"{"app":"pipewise"}"#,
+        r#"{"app":"pipewise","schema":0,"book":{}}"#,
+    ] {
+        assert!(
+            matches!(from_backup_json(bad), Err(DecodeError::Corrupt(_))),
+            "{bad}"
+        );
+    }
     let backup = to_backup_json(&small_book());
     let cut = &backup[..backup.len() / 2];
     assert!(matches!(

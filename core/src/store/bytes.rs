@@ -88,9 +88,14 @@ impl<'a> Reader<'a> {
     /// A count of items still to come; each item takes at least one byte, so a count
     /// larger than what is left is damage (and must not size an allocation).
     pub fn count(&mut self) -> ReadResult<usize> {
+        self.count_sized(1)
+    }
+
+    /// A count of items that each take at least `size` bytes.
+    pub fn count_sized(&mut self, size: usize) -> ReadResult<usize> {
         let n = self.u64()?;
         match usize::try_from(n) {
-            Ok(n) if n <= self.remaining() => Ok(n),
+            Ok(n) if n.saturating_mul(size) <= self.remaining() => Ok(n),
             _ => Err(format!("a list claims {n} items, more than the data holds")),
         }
     }
@@ -175,5 +180,43 @@ impl Strings {
             .and_then(|i| self.0.get(i))
             .cloned()
             .ok_or_else(|| format!("a text reference ({i}) points nowhere"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip_at_the_extremes() {
+        let mut w = Writer::default();
+        for n in [0, 1, 127, 128, u64::MAX] {
+            w.u64(n);
+        }
+        for n in [0, -1, 1, i64::MIN, i64::MAX] {
+            w.i64(n);
+        }
+        let mut r = Reader::new(&w.bytes);
+        for n in [0, 1, 127, 128, u64::MAX] {
+            assert_eq!(r.u64(), Ok(n));
+        }
+        for n in [0, -1, 1, i64::MIN, i64::MAX] {
+            assert_eq!(r.i64(), Ok(n));
+        }
+        assert!(r.finish().is_ok());
+    }
+
+    #[test]
+    fn refuses_overlong_numbers_and_counts() {
+        assert!(Reader::new(&[0xff; 11]).u64().is_err());
+        assert!(
+            Reader::new(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02])
+                .u64()
+                .is_err()
+        );
+        assert!(Reader::new(&[0x80]).u64().is_err());
+        assert!(Reader::new(&[5, 1, 2]).count().is_err());
+        assert!(Reader::new(&[2, 1, 2]).count_sized(2).is_err());
+        assert!(Reader::new(&[3, b'a', 0xff, b'c']).str().is_err());
     }
 }

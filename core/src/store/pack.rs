@@ -47,8 +47,9 @@ pub fn text_to_bytes(text: &str) -> Result<Vec<u8>, String> {
         None => return Err("it is empty".into()),
     };
     let units = text.chars().count() - 1;
-    let bits = (units * 15)
-        .checked_sub(padding)
+    let bits = units
+        .checked_mul(15)
+        .and_then(|bits| bits.checked_sub(padding))
         .filter(|bits| padding < 15 && bits % 8 == 0)
         .ok_or_else(|| "its length is wrong".to_string())?;
     let mut bytes = Vec::with_capacity(bits / 8);

@@ -22,6 +22,10 @@ use rustc_hash::FxHashMap as HashMap;
 /// Writes the current model straight into schema-1 bytes: going through `v1::Book`
 /// first would clone every string of the book on every save. When schema 2 arrives,
 /// this writer is deleted (it no longer matches the model) and `read` stays.
+/// Every contact, deal and task takes at least this many bytes (a 16-byte id and a
+/// byte per other field), which bounds what a damaged count can make us allocate.
+const MIN_RECORD_BYTES: usize = 26;
+
 pub fn write(book: &model::Book) -> Vec<u8> {
     let mut strings = Interner::default();
     // A rough guess of the size (notes and names dominate) saves regrowing the buffer.
@@ -121,7 +125,7 @@ fn write_contacts<'a>(w: &mut Writer, strings: &mut Interner<'a>, contacts: &'a 
 }
 
 fn read_contacts(r: &mut Reader, strings: &Strings) -> ReadResult<Vec<Contact>> {
-    let n = r.count()?;
+    let n = r.count_sized(MIN_RECORD_BYTES)?;
     let mut contacts = vec![Contact::default(); n];
     for c in contacts.iter_mut() {
         c.id = ContactId(read_id(r)?);
@@ -209,7 +213,7 @@ fn write_deals<'a>(w: &mut Writer, strings: &mut Interner<'a>, book: &'a model::
 }
 
 fn read_deals(r: &mut Reader, strings: &Strings, contacts: &[Contact]) -> ReadResult<Vec<Deal>> {
-    let n = r.count()?;
+    let n = r.count_sized(MIN_RECORD_BYTES)?;
     let mut deals = vec![Deal::default(); n];
     for d in deals.iter_mut() {
         d.id = DealId(read_id(r)?);
@@ -308,7 +312,7 @@ fn read_tasks(
     contacts: &[Contact],
     deals: &[Deal],
 ) -> ReadResult<Vec<Task>> {
-    let n = r.count()?;
+    let n = r.count_sized(MIN_RECORD_BYTES)?;
     let mut tasks = vec![Task::default(); n];
     for t in tasks.iter_mut() {
         t.id = TaskId(read_id(r)?);
