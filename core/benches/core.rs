@@ -1,1 +1,35 @@
-fn main() {}
+//! Criterion benchmarks for the core. Each area adds its own group below and lists it
+//! in `criterion_main!`. Run with `cargo bench -p pipewise-core`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+#[path = "../tests/fixtures/pipeline.rs"]
+mod pipeline;
+
+/// Encoding and decoding the 10,000-deal pipeline (DESIGN.md §4): the save that runs
+/// after every change, and the load at start-up.
+fn storage_encode_decode(c: &mut Criterion) {
+    use pipewise_core::store::{decode, encode, to_backup_json};
+    let book = pipeline::pipeline(10_000, 7);
+    let stored = encode(&book, 1);
+    println!(
+        "storage: 10k pipeline is {} UTF-16 units stored",
+        stored.encode_utf16().count()
+    );
+    let mut group = c.benchmark_group("storage");
+    group.sample_size(20);
+    group.bench_function("encode 10k pipeline", |b| {
+        b.iter(|| encode(black_box(&book), 1))
+    });
+    group.bench_function("decode 10k pipeline", |b| {
+        b.iter(|| decode(black_box(&stored)).map(|d| d.revision))
+    });
+    group.bench_function("backup json 10k pipeline", |b| {
+        b.iter(|| to_backup_json(black_box(&book)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(storage, storage_encode_decode);
+criterion_main!(storage);
