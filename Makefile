@@ -51,6 +51,7 @@ size: dist setup-test
 
 bench: dist setup-test
 	cargo bench -p pipewise-core
+	node tests/bench/native-summary.mjs
 	node tests/bench/browser.mjs
 
 fmt:

@@ -4,14 +4,12 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-#[path = "../tests/fixtures/pipeline.rs"]
-mod pipeline;
-
 /// Encoding and decoding the 10,000-deal pipeline (DESIGN.md §4): the save that runs
 /// after every change, and the load at start-up.
 fn storage_encode_decode(c: &mut Criterion) {
     use pipewise_core::store::{decode, encode, to_backup_json};
-    let book = pipeline::pipeline(10_000, 7);
+    let today = pipewise_core::Day::from_ymd(2026, 5, 14).unwrap_or_default();
+    let book = pipewise_core::generator::pipeline(today, 10_000, 1);
     let stored = encode(&book, 1);
     println!(
         "storage: 10k pipeline is {} UTF-16 units stored",
