@@ -6,6 +6,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+/// An app path under the base the app is served from: `href("/contacts")` is
+/// "/pipewise/contacts" when the app lives at /pipewise/. Every link and navigation uses
+/// it (the router applies its base to matching, not to absolute hrefs).
+pub fn href(path: &str) -> String {
+    thread_local!(static BASE: String = crate::browser::base_path());
+    BASE.with(|base| format!("{base}{path}"))
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::load();
@@ -15,17 +23,17 @@ pub fn App() -> impl IntoView {
         <Router base=base>
             <a class="skip" href="#main">"Skip to content"</a>
             <header class="top">
-                <A href="/" attr:class="brand">
+                <A href=href("/") attr:class="brand">
                     <span class="logo" aria-hidden="true"></span>
                     "Pipewise"
                 </A>
                 <nav aria-label="Main">
-                    <A href="/" exact=true>"Pipeline"</A>
-                    <A href="/contacts">"Contacts"</A>
-                    <A href="/calendar">"Calendar"</A>
-                    <A href="/reports">"Reports"</A>
-                    <A href="/data">"Data"</A>
-                    <A href="/settings">"Settings"</A>
+                    <A href=href("/") exact=true>"Pipeline"</A>
+                    <A href=href("/contacts")>"Contacts"</A>
+                    <A href=href("/calendar")>"Calendar"</A>
+                    <A href=href("/reports")>"Reports"</A>
+                    <A href=href("/data")>"Data"</A>
+                    <A href=href("/settings")>"Settings"</A>
                 </nav>
             </header>
             <crate::components::banner::StorageBanner/>

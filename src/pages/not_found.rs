@@ -7,6 +7,6 @@ use leptos_router::components::A;
 pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
-        <p>"There is no page at this address. "<A href="/">"Go to the pipeline"</A></p>
+        <p>"There is no page at this address. "<A href=crate::app::href("/")>"Go to the pipeline"</A></p>
     }
 }
