@@ -88,7 +88,10 @@ impl AppState {
             Ok(None) => {}
             Ok(Some(text)) => {
                 used = text.chars().count();
-                match store::decode(&text) {
+                browser::mark("pipewise:decode:start");
+                let decoded = store::decode(&text);
+                browser::mark("pipewise:decode:end");
+                match decoded {
                     Ok(decoded) => {
                         book = decoded.book;
                         revision = decoded.revision;

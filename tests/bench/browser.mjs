@@ -48,6 +48,7 @@ async function run(browser, stored, deals) {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await waitMark(page, 'pipewise:board:ready');
   out.board = await measure(page, 'navigation', 'pipewise:board:ready');
+  out.load = await measure(page, 'pipewise:decode:start', 'pipewise:decode:end');
 
   // Move the first open deal one step on, through the keyboard-reachable dialog.
   await page.getByRole('button', { name: /^Move .* to…$|^Move to…/ }).first().click();
@@ -93,6 +94,7 @@ try {
     if (deals === 1000) budgetLine('move on the board → next frame, 1,000 deals', pick('move'), 16, 'ms');
     if (deals === 10000) {
       budgetLine('save after a change, 10,000 deals', pick('save'), 100, 'ms');
+      budgetLine('load (decode) of the stored book, 10,000 deals', pick('load'), null, 'ms');
       budgetLine('every report, first render, 10,000 deals', pick('reports'), 150, 'ms');
     } else {
       budgetLine('save after a change, 1,000 deals', pick('save'), null, 'ms');
