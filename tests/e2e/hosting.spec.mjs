@@ -57,3 +57,47 @@ test('after one visit the app opens and works offline', async ({ page, context }
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('a newly published version replaces the cached one cleanly', async ({ page, context }) => {
+  // Publish a copy of the build on its own port, then publish "a new version" over it.
+  const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const root = new URL('../../', import.meta.url).pathname;
+  const site = mkdtempSync(`${tmpdir()}/pipewise-site-`);
+  cpSync(`${root}dist`, site, { recursive: true });
+  const updatePort = port + 2;
+  const server = spawn('node', [`${root}scripts/serve.mjs`, site, String(updatePort), '/'], { stdio: 'ignore' });
+  try {
+    const url = `http://127.0.0.1:${updatePort}/`;
+    await expect.poll(() => fetch(url).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+    await page.goto(url);
+    await ready(page);
+    const controlled = () => page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+      return caches.keys();
+    });
+    const before = await controlled();
+    expect(before).toHaveLength(1);
+    // The new version: a different build id in the worker.
+    const sw = readFileSync(`${site}/sw.js`, 'utf8');
+    writeFileSync(`${site}/sw.js`, sw.replace(/const CACHE = 'pipewise-[0-9a-f]+'/, "const CACHE = 'pipewise-0000newbuild'"));
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const changed = new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      await reg.update();
+      await changed;
+    });
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['pipewise-0000newbuild']);
+    // And the new version works offline too.
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await context.setOffline(false);
+  } finally {
+    server.kill();
+  }
+});
