@@ -5,3 +5,5 @@ pub mod demo;
 pub mod empty;
 pub mod field;
 pub mod modal;
+pub mod file_pick;
+pub mod welcome;
