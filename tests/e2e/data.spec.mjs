@@ -19,7 +19,7 @@ test('a backup downloads, restores into a cleared app, and merges once', async (
   await expect(data.section('Back up').getByRole('status')).toContainText('Backup downloaded');
 
   await data.clearAll();
-  await data.choose('Backup file to restore', backup.path);
+  await data.choose('Backup file to restore', backup.file);
   const restore = data.dialog(/^Restore “pipewise-backup-/);
   await expect(restore).toBeVisible();
   await expect(restore.getByText('Pipewise format 1 (current)')).toBeVisible();
@@ -36,7 +36,7 @@ test('a backup downloads, restores into a cleared app, and merges once', async (
   await data.expectHolds(contacts.length, deals.length, tasks.length);
 
   // Merging our own backup again adds nothing.
-  await data.choose('Backup file to merge', backup.path);
+  await data.choose('Backup file to merge', backup.file);
   await expect(data.section('Merge a teammate\'s backup').getByRole('status')).toContainText('Nothing new');
   await data.expectHolds(contacts.length, deals.length, tasks.length);
 });
@@ -49,7 +49,7 @@ test('merging a teammate\'s backup previews, applies, and the second time finds 
   const { contacts, deals, tasks } = JSON.parse(backup.text).book;
   await data.clearAll();
 
-  await data.choose('Backup file to merge', backup.path);
+  await data.choose('Backup file to merge', backup.file);
   const merge = data.dialog(/^Merge “/);
   await expect(merge).toBeVisible();
   await expect(merge.getByText(`${contacts.length} contacts, ${deals.length} deals and ${tasks.length} tasks`)).toBeVisible();
@@ -60,7 +60,7 @@ test('merging a teammate\'s backup previews, applies, and the second time finds 
   await expect(data.section('Merge a teammate\'s backup').getByRole('status')).toContainText('Merged “');
   await data.expectHolds(contacts.length, deals.length, tasks.length);
 
-  await data.choose('Backup file to merge', backup.path);
+  await data.choose('Backup file to merge', backup.file);
   await expect(data.section('Merge a teammate\'s backup').getByRole('status')).toHaveText(/^Nothing new: everything in “pipewise-backup-.*” is already here\.$/);
   await expect(data.dialog(/^Merge “/)).toBeHidden();
 });
@@ -115,7 +115,7 @@ test('a CSV from another CRM imports after mapping, skipping the bad row', async
 
   await importer.getByRole('button', { name: 'Check the rows' }).click();
   const check = page.getByRole('region', { name: 'Import check' });
-  await expect(check).toContainText('5 rows can be imported: 5 contacts, 5 deals and 0 tasks new.');
+  await expect(check).toContainText('5 rows can be imported, adding 5 contacts, 5 deals and 0 tasks.');
   await expect(check.getByRole('listitem')).toHaveText(['row 6: close date 2017-02-31 is not a date']);
   await shoot(page, 'data-import-preview');
   await expectAccessible(page, 'import preview');

@@ -126,7 +126,7 @@ fn NameList(
         view! {
             <details class="names">
                 <summary>{format!("{title} ({total})")}</summary>
-                <ul>{names.into_iter().take(50).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul tabindex="0" aria-label=title.clone()>{names.into_iter().take(50).map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 {(more > 0).then(|| view! { <p class="muted">{format!("…and {more} more")}</p> })}
             </details>
         }

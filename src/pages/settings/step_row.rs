@@ -19,6 +19,15 @@ pub fn StepRow(
     let error = RwSignal::new(None::<String>);
     let merging = RwSignal::new(false);
     let merge_into = RwSignal::new(String::new());
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    // The rename field appears on demand: put the cursor in it (autofocus only works on
+    // page load).
+    Effect::new(move |_| {
+        if let Some(input) = rename_input.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
     let show = move |result: Result<(), BookError>| error.set(result.err().map(|e| e.to_string()));
 
     let rename = move |ev: web_sys::SubmitEvent| {
@@ -65,7 +74,7 @@ pub fn StepRow(
     };
     let counts = match (open, ever) {
         (0, 0) => "No deals yet".to_string(),
-        (open, ever) => format!("{open} open now · {ever} ever"),
+        (open, ever) => format!("{open} here now · {ever} passed through"),
     };
     let n = name.clone();
     let rename_label = format!("New name for {name}");
@@ -79,7 +88,7 @@ pub fn StepRow(
                 }>
                     <form class="inline" on:submit=rename>
                         <label for=rename_id.clone() class="sr-only">{rename_label.clone()}</label>
-                        <input id=rename_id.clone() autofocus=true prop:value=move || new_name.get()
+                        <input id=rename_id.clone() node_ref=rename_input prop:value=move || new_name.get()
                             on:input=move |ev| new_name.set(event_target_value(&ev))
                             on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { renaming.set(false); error.set(None); }/>
                         <button type="submit" class="primary">"Save"</button>
@@ -89,7 +98,7 @@ pub fn StepRow(
                 <span class="muted small">{counts}</span>
             </div>
             <div class="step-stuck">
-                <label for=stuck_id.clone()>{format!("Stuck after (days) in {name}")}</label>
+                <label for=stuck_id.clone()>"Stuck after (days)"<span class="sr-only">{format!(" in {name}")}</span></label>
                 <input id=stuck_id type="number" min="1" step="1" placeholder="automatic" inputmode="numeric"
                     prop:value=stuck_after.map(|d| d.to_string()).unwrap_or_default() on:change=stuck/>
             </div>
@@ -108,9 +117,12 @@ pub fn StepRow(
             {move || error.get().map(|e| view! { <p class="error step-error" role="alert">{e}</p> })}
             <Show when=move || merging.get()>
                 <form class="inline merge" on:submit=merge>
-                    <span>"Its deals' history can move to another step instead:"</span>
+                    <span>{format!("Instead, move the history of its {ever} deals into another step:")}</span>
                     <label for=merge_id.clone()>{format!("Merge {name} into")}</label>
-                    <select id=merge_id.clone() on:change=move |ev| merge_into.set(event_target_value(&ev))>
+                    <select id=merge_id.clone() on:change=move |ev| {
+                        merge_into.set(event_target_value(&ev));
+                        error.set(None);
+                    }>
                         <option value="">"Choose a step…"</option>
                         {others}
                     </select>

@@ -39,8 +39,10 @@ export class DataPage {
   /** Clicks a button that downloads a file; returns its name and text. */
   async download(button) {
     const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
-    const text = await readFile(await download.path(), 'utf8');
-    return { name: download.suggestedFilename(), text, path: await download.path() };
+    const buffer = await readFile(await download.path());
+    const name = download.suggestedFilename();
+    // `file` is what setInputFiles takes: the bytes under the name the browser saved.
+    return { name, text: buffer.toString('utf8'), file: { name, mimeType: 'application/octet-stream', buffer } };
   }
 
   async backup() {

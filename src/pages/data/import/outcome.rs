@@ -57,7 +57,9 @@ pub fn Check(
         <h3>"5. Check and import"</h3>
         <div class="buttons-row">
             <button type="button" class="primary" disabled=blocked on:click=on_check>"Check the rows"</button>
-            <button type="button" on:click=move |_| w.cancel()>"Cancel"</button>
+            <Show when=move || w.preview.with(Option::is_none)>
+                <button type="button" on:click=move |_| w.cancel()>"Cancel"</button>
+            </Show>
         </div>
         {move || w.checking.get().then(|| view! { <p role="status" class="reading">"Checking the rows…"</p> })}
         {move || w.preview.get().map(|p| view! { <Preview preview=p on_import=import on_cancel=move |_| w.cancel()/> })}
@@ -90,12 +92,12 @@ fn Preview(
         <div class="preview panel-inner" role="region" aria-label="Import check">
             <p class="big">
                 <strong>{format!("{} can be imported", count(ok, "row", "rows"))}</strong>
-                {format!(": {new} new.")}
+                {format!(", adding {new}.")}
                 {already}
             </p>
             {(bad > 0).then(|| view! {
                 <p class="warn-note">{format!("{} cannot be imported and will be skipped:", count(bad, "row", "rows"))}</p>
-                <ul class="row-errors">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul class="row-errors" tabindex="0" aria-label="Rows that will be skipped">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 {(bad > LISTED).then(|| view! { <p class="muted">{format!("…and {} more.", bad - LISTED)}</p> })}
             })}
             <div class="buttons-row">
