@@ -230,7 +230,10 @@ fn a_damaged_versioned_backup_gets_a_clear_message() {
     );
     let bad_day = text.replacen("\"on\": \"2025-", "\"on\": \"2025-13-", 1);
     let message = restore_error(&bad_day);
-    assert!(message.contains("damaged") && !message.contains(" at line "), "{message}");
+    assert!(
+        message.contains("damaged") && !message.contains(" at line "),
+        "{message}"
+    );
     let future = text.replacen("\"on\": \"2025-", "\"on\": \"2031-", 1);
     assert!(restore_error(&future).contains("in the future"));
 }

@@ -43,7 +43,10 @@ pub fn FilePick(
     let described = hint.is_some().then(|| hint_id.clone());
     let reading = RwSignal::new(None::<String>);
     let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         let Some(file) = input.files().and_then(|list| list.get(0)) else {
@@ -86,6 +89,9 @@ pub fn FilePick(
 async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "The browser could not read this file. Check that it is still there and try again.".to_string())?;
+        .map_err(|_| {
+            "The browser could not read this file. Check that it is still there and try again."
+                .to_string()
+        })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

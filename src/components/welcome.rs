@@ -13,13 +13,17 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn welcomed() -> bool {
-    storage().and_then(|s| s.get_item(KEY).ok().flatten()).is_some()
+    storage()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .is_some()
 }
 
 #[component]
 pub fn Welcome() -> impl IntoView {
     // A first-time visitor: never dismissed it and has no records yet.
-    let empty = crate::state::use_app().book.with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty());
+    let empty = crate::state::use_app()
+        .book
+        .with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty());
     let open = RwSignal::new(empty && !welcomed());
     let dismiss = move |_| {
         if let Some(s) = storage() {

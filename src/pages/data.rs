@@ -50,7 +50,12 @@ fn Section(
     class: String,
     children: Children,
 ) -> impl IntoView {
-    let id = format!("sec-{}", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let id = format!(
+        "sec-{}",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let labelled = id.clone();
     view! {
         <section class=format!("panel data-section {class}") aria-labelledby=labelled>

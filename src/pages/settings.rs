@@ -40,7 +40,11 @@ pub fn SettingsPage() -> impl IntoView {
                     stuck_after: s.stuck_after,
                     position,
                     last: position + 1 == count,
-                    open: b.deals.iter().filter(|d| d.stage() == pipewise_core::Stage::Step(s.id)).count(),
+                    open: b
+                        .deals
+                        .iter()
+                        .filter(|d| d.stage() == pipewise_core::Stage::Step(s.id))
+                        .count(),
                     ever: b.deals_ever_in(s.id),
                 })
                 .collect::<Vec<_>>()

@@ -55,7 +55,10 @@ mod tests {
         let mut book = Book::default();
         for bad in ["", "EU", "EURO", "E1R", "€€€"] {
             assert!(
-                matches!(book.set_settings("Dana", bad), Err(BookError::BadCurrency(_))),
+                matches!(
+                    book.set_settings("Dana", bad),
+                    Err(BookError::BadCurrency(_))
+                ),
                 "{bad:?} should be refused"
             );
         }

@@ -66,9 +66,7 @@ pub fn open_backup(text: &str, today: Day) -> Result<(Book, u64), ImportError> {
     }
     let known = u64::from(store::SCHEMA_VERSION);
     let schema = match envelope.get("schema").and_then(Value::as_u64) {
-        Some(found) if found > known => {
-            return Err(ImportError::NewerSchema { found, known })
-        }
+        Some(found) if found > known => return Err(ImportError::NewerSchema { found, known }),
         Some(found) if found >= 1 => found,
         _ => {
             return Err(ImportError::Damaged(

@@ -10,7 +10,11 @@ use pipewise_core::store;
 /// Downloads `pipewise-backup-YYYY-MM-DD.json` with everything in this browser.
 pub fn download_backup(app: AppState) {
     let text = app.book.with_untracked(store::to_backup_json);
-    browser::download(&format!("pipewise-backup-{}.json", app.today().iso()), "application/json", &text);
+    browser::download(
+        &format!("pipewise-backup-{}.json", app.today().iso()),
+        "application/json",
+        &text,
+    );
 }
 
 #[component]

@@ -7,7 +7,11 @@ use pipewise_core::Book;
 
 /// "1 deal", "1,204 deals".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", format::number(n as f64, 0), if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        format::number(n as f64, 0),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// "3 contacts, 5 deals and 12 tasks".
@@ -37,7 +41,11 @@ pub fn SummaryList(
         (Some(first), Some(last)) => format!("{} to {}", format::date(first), format::date(last)),
         _ => "no dated records".into(),
     };
-    let owners = if summary.owners.is_empty() { "none named".to_string() } else { summary.owners.join(", ") };
+    let owners = if summary.owners.is_empty() {
+        "none named".to_string()
+    } else {
+        summary.owners.join(", ")
+    };
     let current = u64::from(pipewise_core::store::SCHEMA_VERSION);
     let format_text = if schema < current {
         format!("Pipewise format {schema} (older; it is converted as it is read)")

@@ -61,7 +61,9 @@ impl Wizard {
     fn guess(&self, process: &pipewise_core::Process) {
         let target = self.target.get_untracked();
         let guessed = self.file.with_untracked(|f| {
-            f.as_ref().map(|(_, s)| io::guess_mapping_with_steps(&s.headers, target, process)).unwrap_or_default()
+            f.as_ref()
+                .map(|(_, s)| io::guess_mapping_with_steps(&s.headers, target, process))
+                .unwrap_or_default()
         });
         self.mapping.set(guessed);
         self.date_format.set(None);
@@ -94,7 +96,11 @@ pub fn ImportSection() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let on_pick = move |picked: Result<Picked, String>| {
         w.done.set(None);
-        match picked.and_then(|p| io::sniff(&p.bytes).map(|s| (p.name, s)).map_err(|e| e.to_string())) {
+        match picked.and_then(|p| {
+            io::sniff(&p.bytes)
+                .map(|s| (p.name, s))
+                .map_err(|e| e.to_string())
+        }) {
             Ok((name, sniffed)) => {
                 problem.set(None);
                 w.file.set(Some((name, Arc::new(sniffed))));

@@ -27,14 +27,20 @@ pub fn MergeSection() -> impl IntoView {
         done.set(None);
         problem.set(None);
         let read = picked.and_then(|p| {
-            io::read_backup(&p.text(), app.today()).map(|theirs| (p.name, theirs)).map_err(|e| e.to_string())
+            io::read_backup(&p.text(), app.today())
+                .map(|theirs| (p.name, theirs))
+                .map_err(|e| e.to_string())
         });
         match read {
             Err(message) => problem.set(Some(message)),
             Ok((name, theirs)) => {
-                let plan = app.book.with_untracked(|ours| io::plan_merge(ours, &theirs));
+                let plan = app
+                    .book
+                    .with_untracked(|ours| io::plan_merge(ours, &theirs));
                 if plan.is_empty() {
-                    done.set(Some(format!("Nothing new: everything in “{name}” is already here.")));
+                    done.set(Some(format!(
+                        "Nothing new: everything in “{name}” is already here."
+                    )));
                 } else {
                     waiting.set(Some(Planned { name, plan, theirs }));
                 }
@@ -43,14 +49,24 @@ pub fn MergeSection() -> impl IntoView {
     };
     let merge = move |_| {
         if let Some(planned) = waiting.get_untracked() {
-            let merged = app.book.with_untracked(|ours| io::apply_merge(ours, &planned.theirs));
+            let merged = app
+                .book
+                .with_untracked(|ours| io::apply_merge(ours, &planned.theirs));
             app.replace(merged);
             let p = &planned.plan;
             done.set(Some(format!(
                 "Merged “{}”: added {}; updated {}.",
                 planned.name,
-                records(p.added_contacts.len(), p.added_deals.len(), p.added_tasks.len()),
-                records(p.changed_contacts.len(), p.changed_deals.len(), p.changed_tasks.len())
+                records(
+                    p.added_contacts.len(),
+                    p.added_deals.len(),
+                    p.added_tasks.len()
+                ),
+                records(
+                    p.changed_contacts.len(),
+                    p.changed_deals.len(),
+                    p.changed_tasks.len()
+                )
             )));
         }
         waiting.set(None);
@@ -87,11 +103,30 @@ fn PlanView(
     /// The merge plan to show.
     plan: MergePlan,
 ) -> impl IntoView {
-    let added = records(plan.added_contacts.len(), plan.added_deals.len(), plan.added_tasks.len());
-    let changed = records(plan.changed_contacts.len(), plan.changed_deals.len(), plan.changed_tasks.len());
-    let added_names: Vec<String> = [&plan.added_contacts, &plan.added_deals, &plan.added_tasks].into_iter().flatten().cloned().collect();
-    let changed_names: Vec<String> =
-        [&plan.changed_contacts, &plan.changed_deals, &plan.changed_tasks].into_iter().flatten().cloned().collect();
+    let added = records(
+        plan.added_contacts.len(),
+        plan.added_deals.len(),
+        plan.added_tasks.len(),
+    );
+    let changed = records(
+        plan.changed_contacts.len(),
+        plan.changed_deals.len(),
+        plan.changed_tasks.len(),
+    );
+    let added_names: Vec<String> = [&plan.added_contacts, &plan.added_deals, &plan.added_tasks]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let changed_names: Vec<String> = [
+        &plan.changed_contacts,
+        &plan.changed_deals,
+        &plan.changed_tasks,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
     view! {
         <dl class="facts">
             <dt>"New"</dt><dd>{added}</dd>

@@ -15,7 +15,11 @@ pub fn ResetSection() -> impl IntoView {
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         // Settings and the sales process are the user's set-up, not their records: kept.
-        let kept = app.book.with_untracked(|b| Book { process: b.process.clone(), settings: b.settings.clone(), ..Book::default() });
+        let kept = app.book.with_untracked(|b| Book {
+            process: b.process.clone(),
+            settings: b.settings.clone(),
+            ..Book::default()
+        });
         app.replace(kept);
         asking.set(false);
         cleared.set(true);

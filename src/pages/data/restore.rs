@@ -30,7 +30,12 @@ pub fn RestoreSection() -> impl IntoView {
         done.set(None);
         let result = picked.and_then(|p| {
             io::open_backup(&p.text(), app.today())
-                .map(|(book, schema)| Checked { name: p.name.clone(), schema, summary: io::summarize(&book), book })
+                .map(|(book, schema)| Checked {
+                    name: p.name.clone(),
+                    schema,
+                    summary: io::summarize(&book),
+                    book,
+                })
                 .map_err(|e| e.to_string())
         });
         match result {
@@ -45,7 +50,10 @@ pub fn RestoreSection() -> impl IntoView {
         if let Some(checked) = waiting.get_untracked() {
             let holds = book_records(&checked.book);
             app.replace(checked.book);
-            done.set(Some(format!("Restored “{}”: this browser now holds {holds}.", checked.name)));
+            done.set(Some(format!(
+                "Restored “{}”: this browser now holds {holds}.",
+                checked.name
+            )));
         }
         waiting.set(None);
     };
@@ -56,14 +64,22 @@ pub fn RestoreSection() -> impl IntoView {
                 let summary = checked.summary.clone();
                 let schema = checked.schema;
                 let now = app.book.with_untracked(book_records);
+                let empty = app.book.with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty() && b.tasks.is_empty());
                 view! {
                     <Modal title=title on_close=move |_| waiting.set(None)>
                         <p>"The file holds:"</p>
                         <SummaryList summary=summary schema=schema/>
-                        <p class="warn-note">
-                            <strong>"Restoring replaces everything in this browser"</strong>
-                            {format!(" (now {now}) with the file's records, sales process and settings.")}
-                        </p>
+                        {if empty {
+                            view! { <p>"This browser holds no records yet, so nothing is lost."</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="warn-note">
+                                    <strong>"Restoring replaces everything in this browser"</strong>
+                                    {format!(" (now {now}) with the file's records, sales process and settings.")}
+                                </p>
+                            }
+                            .into_any()
+                        }}
                         <div class="buttons">
                             <button type="button" on:click=move |_| download_backup(app)>"Download a backup first"</button>
                             <button type="button" on:click=move |_| waiting.set(None)>"Cancel"</button>

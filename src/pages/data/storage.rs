@@ -13,7 +13,11 @@ use leptos::prelude::*;
 fn rescued_when(key: &str) -> String {
     key.strip_prefix(ASIDE)
         .and_then(|ms| ms.parse::<f64>().ok())
-        .map(|ms| String::from(js_sys::Date::new(&ms.into()).to_locale_string("default", &js_sys::Object::new())))
+        .map(|ms| {
+            String::from(
+                js_sys::Date::new(&ms.into()).to_locale_string("default", &js_sys::Object::new()),
+            )
+        })
         .unwrap_or_else(|| key.to_string())
 }
 
@@ -42,7 +46,12 @@ pub fn StorageSection() -> impl IntoView {
     let share = move || app.usage.get().share();
     let used_text = move || {
         let used = app.usage.get().used;
-        format!("{} of about {} used ({} %)", megabytes(used), megabytes(Usage::QUOTA), one_decimal(share() * 100.0))
+        format!(
+            "{} of about {} used ({} %)",
+            megabytes(used),
+            megabytes(Usage::QUOTA),
+            one_decimal(share() * 100.0)
+        )
     };
     let rescued_rows = move || {
         asides()

@@ -13,7 +13,15 @@ pub fn StepRow(
     lines: Memo<Vec<StepLine>>,
 ) -> impl IntoView {
     let app = use_app();
-    let StepLine { id, name, stuck_after, position, last, open, ever } = line;
+    let StepLine {
+        id,
+        name,
+        stuck_after,
+        position,
+        last,
+        open,
+        ever,
+    } = line;
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(name.clone());
     let error = RwSignal::new(None::<String>);
@@ -39,7 +47,9 @@ pub fn StepRow(
         let text = event_target_value(&ev);
         let days = match text.trim() {
             "" => Ok(None),
-            t => t.parse::<u32>().map(Some).map_err(|_| "Enter a whole number of days, or leave it empty for automatic".to_string()),
+            t => t.parse::<u32>().map(Some).map_err(|_| {
+                "Enter a whole number of days, or leave it empty for automatic".to_string()
+            }),
         };
         match days {
             Ok(days) => show(app.act(move |b| b.set_stuck_after(id, days))),
@@ -58,7 +68,10 @@ pub fn StepRow(
             return;
         };
         let now = crate::state::now();
-        show(app.act(move |b| b.merge_step(id, pipewise_core::StepId(into), now).map(|_| ())));
+        show(app.act(move |b| {
+            b.merge_step(id, pipewise_core::StepId(into), now)
+                .map(|_| ())
+        }));
     };
 
     let stuck_id = format!("stuck-{}", id.0);

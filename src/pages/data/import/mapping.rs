@@ -33,10 +33,18 @@ pub fn Mapping(
     // Every field the rows may fill; deals also get one "date entered" per step.
     let choices = Memo::new(move |_| {
         let target = w.target.get();
-        let mut list: Vec<(Field, String)> = Field::choices(target).iter().map(|f| (*f, f.label().to_string())).collect();
+        let mut list: Vec<(Field, String)> = Field::choices(target)
+            .iter()
+            .map(|f| (*f, f.label().to_string()))
+            .collect();
         if target == Target::Deals {
             app.book.with(|b| {
-                list.extend(b.process.steps.iter().map(|s| (Field::StepDate(s.id), format!("Date entered “{}”", s.name))))
+                list.extend(
+                    b.process
+                        .steps
+                        .iter()
+                        .map(|s| (Field::StepDate(s.id), format!("Date entered “{}”", s.name))),
+                )
             });
         }
         list
@@ -48,9 +56,19 @@ pub fn Mapping(
                 .iter()
                 .enumerate()
                 .map(|(i, h)| {
-                    let sample = s.rows.iter().filter_map(|r| r.get(i)).map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or("");
+                    let sample = s
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.get(i))
+                        .map(|c| c.trim())
+                        .find(|c| !c.is_empty())
+                        .unwrap_or("");
                     let sample: String = sample.chars().take(40).collect();
-                    let header = if h.is_empty() { format!("Column {}", i + 1) } else { h.clone() };
+                    let header = if h.is_empty() {
+                        format!("Column {}", i + 1)
+                    } else {
+                        h.clone()
+                    };
                     (i, header, sample)
                 })
                 .collect::<Vec<_>>()
@@ -59,7 +77,10 @@ pub fn Mapping(
     let row = move |(i, header, sample): (usize, String, String)| {
         let id = format!("map-{i}");
         let on_change = move |ev| {
-            let picked = event_target_value(&ev).parse::<usize>().ok().and_then(|k| choices.with_untracked(|c| c.get(k).map(|x| x.0)));
+            let picked = event_target_value(&ev)
+                .parse::<usize>()
+                .ok()
+                .and_then(|k| choices.with_untracked(|c| c.get(k).map(|x| x.0)));
             if let Some(field) = picked {
                 w.mapping.update(|m| {
                     if let Some(slot) = m.get_mut(i) {

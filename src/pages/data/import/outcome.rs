@@ -1,9 +1,9 @@
 //! Step 5: check every row, show what would be imported and which rows are skipped and
 //! why, then import the good rows in one write.
 
+use super::super::counts::{count, records};
 use super::mapping::date_format;
 use super::stages::stage_map;
-use super::super::counts::{count, records};
 use super::Wizard;
 use crate::browser::BrowserIds;
 use crate::state::use_app;
@@ -23,14 +23,26 @@ pub fn Check(
     let app = use_app();
     let w = wizard;
     let run = move || {
-        let Some((_, sniffed)) = w.file.get_untracked() else { return };
+        let Some((_, sniffed)) = w.file.get_untracked() else {
+            return;
+        };
         let Some(format) = date_format(w) else { return };
         let target = w.target.get_untracked();
         let mapping = w.mapping.get_untracked();
         let now = crate::state::now();
         let preview = app.book.with_untracked(|book| {
             let stages = stage_map(w, &book.process);
-            io::preview(&sniffed, target, &mapping, format, &stages, book, now.today, &mut BrowserIds, now.stamp)
+            io::preview(
+                &sniffed,
+                target,
+                &mapping,
+                format,
+                &stages,
+                book,
+                now.today,
+                &mut BrowserIds,
+                now.stamp,
+            )
         });
         w.preview.set(Some(Arc::new(preview)));
         w.checking.set(false);
@@ -42,7 +54,9 @@ pub fn Check(
     };
     let import = move |_| {
         if let Some(preview) = w.preview.get_untracked() {
-            let name = w.file.with_untracked(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+            let name = w
+                .file
+                .with_untracked(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
             app.replace(preview.book_after.clone());
             w.done.set(Some(format!(
                 "Imported {} from “{name}”. New: {}.",
@@ -81,13 +95,22 @@ fn Preview(
     let bad = preview.errors.len();
     let ok = preview.rows_ok;
     let new = records(preview.new_contacts, preview.new_deals, preview.new_tasks);
-    let already = (preview.already_there > 0)
-        .then(|| format!(" {} already here, left as they are.", count(preview.already_there, "contact is", "contacts are")));
+    let already = (preview.already_there > 0).then(|| {
+        format!(
+            " {} already here, left as they are.",
+            count(preview.already_there, "contact is", "contacts are")
+        )
+    });
     let label = match (ok, bad) {
         (_, 0) => format!("Import {}", count(ok, "row", "rows")),
         _ => format!("Import {}, skip the bad ones", count(ok, "row", "rows")),
     };
-    let problems: Vec<String> = preview.errors.iter().take(LISTED).map(|e| e.to_string()).collect();
+    let problems: Vec<String> = preview
+        .errors
+        .iter()
+        .take(LISTED)
+        .map(|e| e.to_string())
+        .collect();
     view! {
         <div class="preview panel-inner" role="region" aria-label="Import check">
             <p class="big">

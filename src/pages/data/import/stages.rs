@@ -9,7 +9,11 @@ use pipewise_core::{Process, Stage, StepId};
 /// Every distinct stage value with the stage it becomes: the user's choice, else our
 /// guess (`None` = not matched yet; such rows are reported, not imported).
 pub fn stage_map(w: Wizard, process: &Process) -> Vec<(String, Option<Stage>)> {
-    let values = w.file.with(|f| f.as_ref().map(|(_, s)| w.mapping.with(|m| s.stage_values(m))).unwrap_or_default());
+    let values = w.file.with(|f| {
+        f.as_ref()
+            .map(|(_, s)| w.mapping.with(|m| s.stage_values(m)))
+            .unwrap_or_default()
+    });
     let mut map = io::guess_stage_mapping(&values, process);
     w.stage_choices.with(|chosen| {
         for (value, stage) in map.iter_mut() {
@@ -34,7 +38,10 @@ fn parse_key(key: &str) -> Option<Stage> {
     match key {
         "won" => Some(Stage::Won),
         "lost" => Some(Stage::Lost),
-        _ => key.strip_prefix('s').and_then(|n| n.parse().ok()).map(|n| Stage::Step(StepId(n))),
+        _ => key
+            .strip_prefix('s')
+            .and_then(|n| n.parse().ok())
+            .map(|n| Stage::Step(StepId(n))),
     }
 }
 
@@ -48,8 +55,14 @@ pub fn Stages(
     let map = Memo::new(move |_| app.book.with(|b| stage_map(w, &b.process)));
     let options = Memo::new(move |_| {
         app.book.with(|b| {
-            let mut list: Vec<(String, String)> = vec![(String::new(), "Not matched: skip these rows".into())];
-            list.extend(b.process.steps.iter().map(|s| (stage_key(Some(Stage::Step(s.id))), s.name.clone())));
+            let mut list: Vec<(String, String)> =
+                vec![(String::new(), "Not matched: skip these rows".into())];
+            list.extend(
+                b.process
+                    .steps
+                    .iter()
+                    .map(|s| (stage_key(Some(Stage::Step(s.id))), s.name.clone())),
+            );
             list.push(("won".into(), "Won".into()));
             list.push(("lost".into(), "Lost".into()));
             list
@@ -80,7 +93,14 @@ pub fn Stages(
             </tr>
         }
     };
-    let rows = move || map.with(|m| m.iter().enumerate().map(|(n, (v, s))| (n, v.clone(), *s)).collect::<Vec<_>>());
+    let rows = move || {
+        map.with(|m| {
+            m.iter()
+                .enumerate()
+                .map(|(n, (v, s))| (n, v.clone(), *s))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <Show when=move || map.with(|m| !m.is_empty())>
             <h3>"4. Match the stages"</h3>
