@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
             </header>
             <crate::components::banner::StorageBanner/>
             <main id="main" tabindex="-1">
+                <crate::components::welcome::Welcome/>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::board::BoardPage/>
                     <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>

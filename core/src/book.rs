@@ -14,6 +14,7 @@ mod deals;
 mod error;
 mod process;
 mod rules;
+mod settings;
 mod tasks;
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ pub mod csv_import;
 pub mod ics;
 pub mod merge;
 
-pub use backup::{backup_json, read_backup, summarize, too_large, validate, Summary};
+pub use backup::{backup_json, open_backup, read_backup, summarize, too_large, validate, Summary};
 pub use csv_export::{export_contacts_csv, export_deals_csv, export_tasks_csv};
 pub use csv_import::{
     detect_date_format, guess_mapping, guess_mapping_with_steps, guess_stage_mapping, preview,

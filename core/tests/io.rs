@@ -189,6 +189,56 @@ fn backup_round_trips() {
 }
 
 #[test]
+fn the_versioned_backup_restores_through_read_backup() {
+    let book = sample_book();
+    let text = pipewise_core::store::to_backup_json(&book);
+    assert_eq!(io::open_backup(&text, today()), Ok((book.clone(), 1)));
+    assert_eq!(io::read_backup(&text, today()), Ok(book));
+}
+
+#[test]
+fn every_shipped_backup_schema_restores_through_read_backup() {
+    // The schema fixtures of the storage tests: what released versions wrote.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut schemas = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(version) = name
+            .strip_prefix("schema")
+            .and_then(|rest| rest.strip_suffix(".backup.json"))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (book, schema) = io::open_backup(&text, Day::from_ymd(2026, 6, 1).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(schema.to_string(), version, "{name}");
+        assert!(!book.deals.is_empty(), "{name}");
+        schemas += 1;
+    }
+    assert!(schemas >= 1, "no backup fixtures found");
+}
+
+#[test]
+fn a_damaged_versioned_backup_gets_a_clear_message() {
+    let text = pipewise_core::store::to_backup_json(&sample_book());
+    let newer = text.replacen("\"schema\": 1", "\"schema\": 5", 1);
+    assert_eq!(
+        io::read_backup(&newer, today()),
+        Err(ImportError::NewerSchema { found: 5, known: 1 })
+    );
+    let bad_day = text.replacen("\"on\": \"2025-", "\"on\": \"2025-13-", 1);
+    let message = restore_error(&bad_day);
+    assert!(
+        message.contains("damaged") && !message.contains(" at line "),
+        "{message}"
+    );
+    let future = text.replacen("\"on\": \"2025-", "\"on\": \"2031-", 1);
+    assert!(restore_error(&future).contains("in the future"));
+}
+
+#[test]
 fn summary_counts_the_backup() {
     let s = io::summarize(&sample_book());
     assert_eq!(

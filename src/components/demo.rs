@@ -11,7 +11,11 @@ pub fn DemoButton(
     /// Style the button as the page's main action.
     #[prop(optional)]
     primary: bool,
+    /// The button's text when a page already offers "Load demo data" elsewhere.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
+    let label = label.unwrap_or_else(|| "Load demo data".into());
     let app = use_app();
     let asking = RwSignal::new(false);
     let load = move || {
@@ -30,7 +34,7 @@ pub fn DemoButton(
         }
     };
     view! {
-        <button type="button" class:primary=primary on:click=on_click>"Load demo data"</button>
+        <button type="button" class:primary=primary on:click=on_click>{label}</button>
         <Show when=move || asking.get()>
             <Modal title="Replace your data with the demo?" on_close=move |_| asking.set(false)>
                 <p>

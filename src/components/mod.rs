@@ -4,4 +4,6 @@ pub mod banner;
 pub mod demo;
 pub mod empty;
 pub mod field;
+pub mod file_pick;
 pub mod modal;
+pub mod welcome;

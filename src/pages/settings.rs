@@ -1,15 +1,70 @@
-//! Settings: the sales process.
+//! Settings: the sales process (steps in order, their names and "stuck" thresholds) and
+//! the user's own settings (name and currency).
 
-use crate::components::empty::EmptyState;
+mod add_step;
+mod profile;
+mod step_row;
+
+use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use pipewise_core::StepId;
+
+/// What one row of the steps list shows; rows are keyed by all of it, so a changed step
+/// re-renders alone.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StepLine {
+    pub id: StepId,
+    pub name: String,
+    pub stuck_after: Option<u32>,
+    pub position: usize,
+    pub last: bool,
+    /// Deals in the step now.
+    pub open: usize,
+    /// Deals that have ever been in it.
+    pub ever: usize,
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let lines = Memo::new(move |_| {
+        app.book.with(|b| {
+            let count = b.process.steps.len();
+            b.process
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(position, s)| StepLine {
+                    id: s.id,
+                    name: s.name.clone(),
+                    stuck_after: s.stuck_after,
+                    position,
+                    last: position + 1 == count,
+                    open: b
+                        .deals
+                        .iter()
+                        .filter(|d| d.stage() == pipewise_core::Stage::Step(s.id))
+                        .count(),
+                    ever: b.deals_ever_in(s.id),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
-        <h1>"Settings"</h1>
-        <EmptyState title="Your sales process" text="Rename, reorder, add and remove the steps of your sales process.">
-            <A href="/data">"Load demo data"</A>
-        </EmptyState>
+        <div class="page-head">
+            <h1>"Settings"</h1>
+        </div>
+        <section class="panel settings-section" aria-labelledby="process-title">
+            <h2 id="process-title">"Your sales process"</h2>
+            <p class="muted about">
+                "The steps a deal goes through, in order, before it is won or lost. Renaming or moving a step keeps every deal's history. "
+                "A deal counts as stuck after the days you set for its step; left empty, Pipewise uses that step's own history (the 90th percentile of time spent in it)."
+            </p>
+            <ol class="steps">
+                <For each=move || lines.get() key=|line| line.clone() children=move |line| view! { <step_row::StepRow line=line lines=lines/> }/>
+            </ol>
+            <add_step::AddStep lines=lines/>
+        </section>
+        <profile::Profile/>
     }
 }

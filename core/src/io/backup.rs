@@ -1,12 +1,15 @@
 //! Full JSON backup and restore.
 //!
-//! The file is an envelope `{"app":"pipewise","schema":1,"saved":…,"book":{…}}`. This is
-//! a minimal stand-in until `store::to_backup_json` / `store::from_backup_json` (with
-//! migrations) land; the checks in `validate` apply to any restored or merged book.
+//! The file is an envelope `{"app":"pipewise","schema":N,"saved":…,"book":{…}}`. Backups
+//! are written by `store::to_backup_json` (the frozen, versioned shape of each schema);
+//! `read_backup` reads every schema through `store::from_backup_json` and its migrations,
+//! and also the first envelope `backup_json` wrote (the live model's shape, schema 1).
+//! The checks in `validate` apply to any restored or merged book.
 
 use super::{day_in_range, day_text, ImportError};
 use crate::day::Day;
 use crate::model::{Book, Stage, Stamp, Tag};
+use crate::store::{self, DecodeError};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -22,7 +25,8 @@ struct Envelope<'a> {
     book: &'a Book,
 }
 
-/// The backup file's text for a book, saved at `saved`.
+/// The first backup envelope: the live model's serde shape. Still read by `read_backup`;
+/// new backups come from `store::to_backup_json`, whose shape is frozen per schema.
 pub fn backup_json(book: &Book, saved: Stamp) -> String {
     let envelope = Envelope {
         app: APP,
@@ -36,6 +40,12 @@ pub fn backup_json(book: &Book, saved: Stamp) -> String {
 
 /// Reads a backup file, checking every record before anything is restored.
 pub fn read_backup(text: &str, today: Day) -> Result<Book, ImportError> {
+    open_backup(text, today).map(|(book, _)| book)
+}
+
+/// `read_backup` that also tells the schema the file was written in (older schemas are
+/// migrated to the current model), for the restore preview.
+pub fn open_backup(text: &str, today: Day) -> Result<(Book, u64), ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -54,27 +64,38 @@ pub fn read_backup(text: &str, today: Day) -> Result<Book, ImportError> {
     if envelope.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(ImportError::OtherApp);
     }
-    match envelope.get("schema").and_then(Value::as_u64) {
-        Some(SCHEMA) => {}
-        Some(found) if found > SCHEMA => {
-            return Err(ImportError::NewerSchema {
-                found,
-                known: SCHEMA,
-            })
-        }
+    let known = u64::from(store::SCHEMA_VERSION);
+    let schema = match envelope.get("schema").and_then(Value::as_u64) {
+        Some(found) if found > known => return Err(ImportError::NewerSchema { found, known }),
+        Some(found) if found >= 1 => found,
         _ => {
             return Err(ImportError::Damaged(
                 "its format number is missing or unknown".into(),
             ))
         }
-    }
+    };
     let book_value = envelope
         .remove("book")
         .ok_or_else(|| ImportError::Damaged("it holds no records".into()))?;
-    let book: Book = serde_json::from_value(book_value)
-        .map_err(|e| ImportError::Damaged(shape_problem(&e.to_string())))?;
+    // The first envelope kept the process as `{"steps":[…]}`; every schema's frozen shape
+    // keeps it as a list of steps.
+    let first_envelope =
+        schema == SCHEMA && book_value.get("process").is_some_and(Value::is_object);
+    let book: Book = if first_envelope {
+        serde_json::from_value(book_value)
+            .map_err(|e| ImportError::Damaged(shape_problem(&e.to_string())))?
+    } else {
+        store::from_backup_json(text).map_err(|e| match e {
+            DecodeError::NotOurs => ImportError::OtherApp,
+            DecodeError::NewerVersion { found } => ImportError::NewerSchema {
+                found: u64::from(found),
+                known,
+            },
+            DecodeError::Corrupt(detail) => ImportError::Damaged(shape_problem(&detail)),
+        })?
+    };
     validate(&book, today).map_err(ImportError::Invalid)?;
-    Ok(book)
+    Ok((book, schema))
 }
 
 /// Serde's message, minus the position suffix that means nothing to a rep.

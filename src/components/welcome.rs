@@ -1,0 +1,53 @@
+//! The first-minute orientation: what each page is for and where the diagnosis is, shown
+//! to a visitor with no records until they dismiss it (remembered in localStorage; without storage it simply
+//! shows again next time).
+
+use crate::components::demo::DemoButton;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const KEY: &str = "pipewise.welcomed";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn welcomed() -> bool {
+    storage()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .is_some()
+}
+
+#[component]
+pub fn Welcome() -> impl IntoView {
+    // A first-time visitor: never dismissed it and has no records yet.
+    let empty = crate::state::use_app()
+        .book
+        .with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty());
+    let open = RwSignal::new(empty && !welcomed());
+    let dismiss = move |_| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, "1");
+        }
+        open.set(false);
+    };
+    view! {
+        <Show when=move || open.get()>
+            <section class="welcome" aria-labelledby="welcome-title">
+                <h2 id="welcome-title">"Welcome to Pipewise"</h2>
+                <p>"A sales pipeline that lives in this browser: no account, nothing sent anywhere. Here is where things are:"</p>
+                <ul>
+                    <li><A href="/">"Pipeline"</A>": your open deals by step; move them as they progress."</li>
+                    <li><A href="/contacts">"Contacts"</A>": leads, prospects and clients, each with their deals."</li>
+                    <li><A href="/calendar">"Calendar"</A>": your calls, meetings and follow-ups, tagged with the deal's step."</li>
+                    <li><A href="/reports">"Reports"</A>": the diagnosis: is revenue short because of too few chances or poor closing? And where deals pile up."</li>
+                    <li><A href="/data">"Data"</A>" and "<A href="/settings">"Settings"</A>": backups, imports from other CRMs, your sales steps."</li>
+                </ul>
+                <div class="actions start">
+                    <DemoButton primary=true label="Explore with demo data"/>
+                    <button type="button" on:click=dismiss>"Dismiss"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}

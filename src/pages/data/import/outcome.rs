@@ -1,0 +1,145 @@
+//! Step 5: check every row, show what would be imported and which rows are skipped and
+//! why, then import the good rows in one write.
+
+use super::super::counts::{count, records};
+use super::mapping::date_format;
+use super::stages::stage_map;
+use super::Wizard;
+use crate::browser::BrowserIds;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use pipewise_core::io;
+use std::sync::Arc;
+
+/// How many row problems are listed; the rest are counted.
+const LISTED: usize = 100;
+
+#[component]
+pub fn Check(
+    /// The import's state.
+    wizard: Wizard,
+) -> impl IntoView {
+    let app = use_app();
+    let w = wizard;
+    let run = move || {
+        let Some((_, sniffed)) = w.file.get_untracked() else {
+            return;
+        };
+        let Some(format) = date_format(w) else { return };
+        let target = w.target.get_untracked();
+        let mapping = w.mapping.get_untracked();
+        let now = crate::state::now();
+        let preview = app.book.with_untracked(|book| {
+            let stages = stage_map(w, &book.process);
+            io::preview(
+                &sniffed,
+                target,
+                &mapping,
+                format,
+                &stages,
+                book,
+                now.today,
+                &mut BrowserIds,
+                now.stamp,
+            )
+        });
+        w.preview.set(Some(Arc::new(preview)));
+        w.checking.set(false);
+    };
+    let on_check = move |_| {
+        w.checking.set(true);
+        // Let the browser paint "Checking…" before the work starts.
+        request_animation_frame(move || set_timeout(run, std::time::Duration::ZERO));
+    };
+    let import = move |_| {
+        if let Some(preview) = w.preview.get_untracked() {
+            let name = w
+                .file
+                .with_untracked(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+            app.replace(preview.book_after.clone());
+            w.done.set(Some(format!(
+                "Imported {} from “{name}”. New: {}.",
+                count(preview.rows_ok, "row", "rows"),
+                records(preview.new_contacts, preview.new_deals, preview.new_tasks)
+            )));
+            w.cancel();
+        }
+    };
+    let blocked = move || date_format(w).is_none() || w.checking.get();
+    view! {
+        <h3>"5. Check and import"</h3>
+        <div class="buttons-row">
+            <button type="button" class="primary" disabled=blocked on:click=on_check>"Check the rows"</button>
+            <Show when=move || w.preview.with(Option::is_none)>
+                <button type="button" on:click=move |_| w.cancel()>"Cancel"</button>
+            </Show>
+        </div>
+        {move || w.checking.get().then(|| view! { <p role="status" class="reading">"Checking the rows…"</p> })}
+        {move || w.preview.get().map(|p| view! { <Preview preview=p on_import=import on_cancel=move |_| w.cancel()/> })}
+    }
+}
+
+/// The result of the check: what would be imported, and each skipped row with its reason.
+#[component]
+fn Preview(
+    /// The checked import.
+    preview: Arc<io::ImportPreview>,
+    /// Imports the good rows.
+    #[prop(into)]
+    on_import: Callback<()>,
+    /// Drops the import.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let bad = preview.errors.len();
+    let ok = preview.rows_ok;
+    let new = records(preview.new_contacts, preview.new_deals, preview.new_tasks);
+    let already = (preview.already_there > 0).then(|| {
+        format!(
+            " {} already here, left as they are.",
+            count(preview.already_there, "contact is", "contacts are")
+        )
+    });
+    let label = match (ok, bad) {
+        (_, 0) => format!("Import {}", count(ok, "row", "rows")),
+        _ => format!("Import {}, skip the bad ones", count(ok, "row", "rows")),
+    };
+    let problems: Vec<String> = preview
+        .errors
+        .iter()
+        .take(LISTED)
+        .map(|e| e.to_string())
+        .collect();
+    view! {
+        <div class="preview panel-inner" role="region" aria-label="Import check">
+            <p class="big">
+                <strong>{format!("{} can be imported", count(ok, "row", "rows"))}</strong>
+                {format!(", adding {new}.")}
+                {already}
+            </p>
+            {(bad > 0).then(|| view! {
+                <p class="warn-note">{format!("{} cannot be imported and will be skipped:", count(bad, "row", "rows"))}</p>
+                <ul class="row-errors" tabindex="0" aria-label="Rows that will be skipped">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                {(bad > LISTED).then(|| view! { <p class="muted">{format!("…and {} more.", bad - LISTED)}</p> })}
+            })}
+            <div class="buttons-row">
+                <button type="button" class="primary" disabled=ok == 0 on:click=move |_| on_import.run(())>{label}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The message after an import, with the ways to see the new records.
+#[component]
+pub fn Done(
+    /// What was imported.
+    message: String,
+) -> impl IntoView {
+    view! {
+        <p class="ok" role="status">
+            {message} " " <A href="/">"See the pipeline"</A> " · " <A href="/contacts">"See the contacts"</A>
+        </p>
+    }
+}
