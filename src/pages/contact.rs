@@ -9,7 +9,7 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         <h1>"Contact"</h1>
         <EmptyState title="Contact not found" text="This contact does not exist in this browser's data.">
-            <A href="/data">"Load demo data"</A>
+            <A href=crate::app::href("/data")>"Load demo data"</A>
         </EmptyState>
     }
 }

@@ -9,7 +9,7 @@ pub fn DealPage() -> impl IntoView {
     view! {
         <h1>"Deal"</h1>
         <EmptyState title="Deal not found" text="This deal does not exist in this browser's data.">
-            <A href="/data">"Load demo data"</A>
+            <A href=crate::app::href("/data")>"Load demo data"</A>
         </EmptyState>
     }
 }
