@@ -171,7 +171,7 @@ pub fn TaskForm(
             <div class="form-row">
                 <TextField label="Date" kind="date" value=on required=true error=error_at(Field::Date)/>
                 <TextField label="Time (optional)" kind="time" value=time error=error_at(Field::Time)/>
-                <TextField label="Duration in minutes (optional)" kind="number" value=duration error=error_at(Field::Duration)/>
+                <TextField label="Duration (minutes)" kind="number" value=duration error=error_at(Field::Duration)/>
             </div>
             <div class="form-row">
                 <SelectField label="Kind" value=kind options=kinds/>

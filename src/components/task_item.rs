@@ -23,6 +23,9 @@ pub fn TaskItem(
     /// Leave the contact out (the contact's own page).
     #[prop(optional)]
     hide_contact: bool,
+    /// Show the task's day too (lists that span days without day headings).
+    #[prop(optional)]
+    show_day: bool,
 ) -> impl IntoView {
     let app = use_app();
     let id = entry.id;
@@ -46,13 +49,17 @@ pub fn TaskItem(
     if compact {
         class.push_str(" compact");
     }
-    let when = entry.time.map(|t| {
-        let text = match entry.duration {
-            Some(d) if !compact => format!("{} · {} min", format::time(t), d),
-            _ => format::time(t),
-        };
-        view! { <span class="when">{text}</span> }
-    });
+    let mut when = Vec::new();
+    if show_day {
+        when.push(format::day_month(entry.on));
+    }
+    if let Some(t) = entry.time {
+        when.push(format::time(t));
+        if let Some(d) = entry.duration.filter(|_| !compact) {
+            when.push(format!("{d} min"));
+        }
+    }
+    let when = (!when.is_empty()).then(|| view! { <span class="when">{when.join(" · ")}</span> });
     let contact = (!hide_contact).then(|| {
         let href = format!("/contacts/{}", entry.contact);
         view! { <A href=href attr:class="who">{entry.contact_name.clone()}</A> }
@@ -78,12 +85,12 @@ pub fn TaskItem(
                     <button type="button" class="task-title" on:click=move |_| on_open.run(id)>{title}</button>
                 </div>
                 <div class="task-meta">
+                    {overdue}
                     <TagLabel tag=entry.tag.clone()/>
                     {prospecting}
                     <span class="kind">{entry.kind.label()}</span>
                     {contact}
                     {deal}
-                    {overdue}
                     {done_on}
                 </div>
             </div>

@@ -2,7 +2,7 @@
 // agenda and the month with its pipeline tag (colour and name), can be marked done and
 // undone, and stays so after a reload; filters and the view live in the URL.
 import { test, expect, expectAccessible, shoot, ready } from './fixtures.mjs';
-import { ContactsPage, ContactPage, TaskDialog, CalendarPage, isoDay, shown } from './pages/people.mjs';
+import { ContactsPage, ContactPage, TaskDialog, CalendarPage, isoDay, shown, shootTop } from './pages/people.mjs';
 
 test('a task added from a contact shows in the agenda and month with its tag, done survives reload', async ({ page }) => {
   const contacts = new ContactsPage(page);
@@ -147,7 +147,7 @@ test('demo data: month, week and agenda views look right and pass axe', async ({
   await shoot(page, 'calendar-week');
   await calendar.show('Agenda');
   await expectAccessible(page, 'calendar agenda');
-  await shoot(page, 'calendar-agenda');
+  await shootTop(page, 'calendar-agenda');
   await page.getByRole('main').getByRole('listitem').first().getByRole('button').first().click();
   await expect(page.getByRole('dialog', { name: 'Edit task' })).toBeVisible();
   await expectAccessible(page, 'task dialog with demo data');

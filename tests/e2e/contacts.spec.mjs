@@ -2,7 +2,7 @@
 // email the form points out), open it, change its type with a date, edit it, find it
 // again after a reload, search and filter through the URL, delete with a warning.
 import { test, expect, expectAccessible, shoot, ready } from './fixtures.mjs';
-import { ContactsPage, ContactPage, TaskDialog, isoDay, shown } from './pages/people.mjs';
+import { ContactsPage, ContactPage, TaskDialog, isoDay, shown, shootTop } from './pages/people.mjs';
 
 test('add a contact, fix the email the form flags, change type with a date, edit, reload', async ({ page }) => {
   const contacts = new ContactsPage(page);
@@ -154,7 +154,7 @@ test('demo data: contacts list and a contact page look right and pass axe', asyn
   await contacts.loadDemo();
   expect(await contacts.table.getByRole('row').count()).toBeGreaterThan(20);
   await expectAccessible(page, 'contacts with demo data');
-  await shoot(page, 'contacts-demo');
+  await shootTop(page, 'contacts-demo');
   await contacts.type.selectOption({ label: 'Client' });
   const first = contacts.table.getByRole('row').nth(1);
   await expect(first).toContainText('Client');

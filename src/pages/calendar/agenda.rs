@@ -32,7 +32,7 @@ pub fn Agenda(
                     <h3 id="late-h">"Overdue"<span class="muted">{format!(" · {} open from earlier days", entries.len())}</span></h3>
                     <ul class="tasks">
                         <For each=move || late.get() key=|e| e.clone() let:entry>
-                            <TaskItem entry=entry on_open=on_open/>
+                            <TaskItem entry=entry on_open=on_open show_day=true/>
                         </For>
                     </ul>
                 </section>

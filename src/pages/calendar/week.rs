@@ -33,7 +33,7 @@ pub fn Week(
                 </div>
                 <ul class="tasks">
                     <For each=tasks key=|e| e.clone() let:entry>
-                        <TaskItem entry=entry on_open=on_open/>
+                        <TaskItem entry=entry on_open=on_open compact=true/>
                     </For>
                 </ul>
                 <Show when=move || tasks().is_empty()>

@@ -84,7 +84,7 @@ pub fn Tasks(
             >
                 <ul class="tasks">
                     <For each=move || entries.get() key=|e| e.clone() let:entry>
-                        <TaskItem entry=entry on_open=on_open hide_contact=true/>
+                        <TaskItem entry=entry on_open=on_open hide_contact=true show_day=true/>
                     </For>
                 </ul>
             </Show>

@@ -1,6 +1,11 @@
 // Page objects for the contacts, contact and calendar pages: what a rep sees and does,
 // found by role and accessible name.
-import { expect, ready } from '../fixtures.mjs';
+import { expect, ready, screenshots } from '../fixtures.mjs';
+
+/** Saves what fits in the window (long lists make full-page shots hard to read). */
+export async function shootTop(page, name) {
+  await page.screenshot({ path: `${screenshots}${name}.png` });
+}
 
 /** Today in the test browser's zone (UTC), as YYYY-MM-DD, moved by `days`. */
 export function isoDay(days = 0) {
