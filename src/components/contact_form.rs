@@ -46,9 +46,16 @@ pub fn ContactForm(
 ) -> impl IntoView {
     let app = use_app();
     let (old, me, owners, sources) = app.book.with_untracked(|b| {
-        (contact.and_then(|id| b.contact(id).cloned()), b.settings.me.clone(), b.owners(), b.sources())
+        (
+            contact.and_then(|id| b.contact(id).cloned()),
+            b.settings.me.clone(),
+            b.owners(),
+            b.sources(),
+        )
     });
-    let text = |f: fn(&pipewise_core::Contact) -> String| RwSignal::new(old.as_ref().map(f).unwrap_or_default());
+    let text = |f: fn(&pipewise_core::Contact) -> String| {
+        RwSignal::new(old.as_ref().map(f).unwrap_or_default())
+    };
     let name = text(|c| c.name.clone());
     let company = text(|c| c.company.clone());
     let email = text(|c| c.email.clone());
@@ -57,7 +64,12 @@ pub fn ContactForm(
     let notes = text(|c| c.notes.clone());
     let owner = RwSignal::new(old.as_ref().map_or(me, |c| c.owner.clone()));
     let kind = RwSignal::new(ContactType::Lead.as_str().to_string());
-    let kinds = Signal::derive(|| ContactType::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect::<Vec<_>>());
+    let kinds = Signal::derive(|| {
+        ContactType::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string()))
+            .collect::<Vec<_>>()
+    });
     let name_error = RwSignal::new(None::<String>);
     let email_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
@@ -79,7 +91,10 @@ pub fn ContactForm(
             None => {
                 let id = ContactId(crate::browser::fresh_id());
                 let kind = ContactType::parse(&kind.get_untracked()).unwrap_or(ContactType::Lead);
-                (id, app.act(move |b| b.add_contact(id, draft.clone(), kind, now)))
+                (
+                    id,
+                    app.act(move |b| b.add_contact(id, draft.clone(), kind, now)),
+                )
             }
         };
         name_error.set(None);

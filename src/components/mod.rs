@@ -1,11 +1,11 @@
 //! Components shared by several pages.
 
 pub mod banner;
+pub mod contact_form;
 pub mod demo;
 pub mod empty;
 pub mod field;
 pub mod modal;
-pub mod contact_form;
 pub mod query;
 pub mod select_field;
 pub mod tag_label;

@@ -6,7 +6,12 @@ pub fn href(path: &str, pairs: &[(&str, String)]) -> String {
     let query: Vec<String> = pairs
         .iter()
         .filter(|(_, value)| !value.is_empty())
-        .map(|(key, value)| format!("{key}={}", String::from(js_sys::encode_uri_component(value))))
+        .map(|(key, value)| {
+            format!(
+                "{key}={}",
+                String::from(js_sys::encode_uri_component(value))
+            )
+        })
         .collect();
     if query.is_empty() {
         path.to_string()

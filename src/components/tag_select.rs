@@ -26,15 +26,20 @@ pub fn TagSelect(
     let described = error_id.clone();
     let groups = Memo::new(move |_| {
         app.book.with(|b| {
-            let mut groups: Vec<(&'static str, Vec<(String, String)>)> =
-                vec![("Contact type", vec![]), ("Deal step", vec![]), ("Outcome", vec![])];
+            let mut groups: Vec<(&'static str, Vec<(String, String)>)> = vec![
+                ("Contact type", vec![]),
+                ("Deal step", vec![]),
+                ("Outcome", vec![]),
+            ];
             for tag in tag_choices(&b.process) {
                 let group = match tag {
                     Tag::Contact(_) => 0,
                     Tag::Stage(s) if s.is_open() => 1,
                     Tag::Stage(_) => 2,
                 };
-                groups[group].1.push((tag_key(tag), tag_view(&b.process, tag).label));
+                groups[group]
+                    .1
+                    .push((tag_key(tag), tag_view(&b.process, tag).label));
             }
             groups
         })

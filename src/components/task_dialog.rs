@@ -36,7 +36,11 @@ pub fn TaskDialog(
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let title = if task.is_some() { "Edit task" } else { "New task" };
+    let title = if task.is_some() {
+        "Edit task"
+    } else {
+        "New task"
+    };
     let delete = task.map(|_| {
         view! {
             <div class="dialog-foot">

@@ -44,7 +44,10 @@ fn minutes(text: &str) -> Result<Option<u16>, ()> {
         return Ok(None);
     }
     let (h, m) = text.split_once(':').ok_or(())?;
-    let (h, m): (u16, u16) = (h.parse().map_err(|_| ())?, m.get(..2).unwrap_or(m).parse().map_err(|_| ())?);
+    let (h, m): (u16, u16) = (
+        h.parse().map_err(|_| ())?,
+        m.get(..2).unwrap_or(m).parse().map_err(|_| ())?,
+    );
     (h < 24 && m < 60).then_some(Some(h * 60 + m)).ok_or(())
 }
 
@@ -69,23 +72,54 @@ pub fn TaskForm(
 ) -> impl IntoView {
     let app = use_app();
     let old = task.and_then(|id| app.book.with_untracked(|b| b.task(id).cloned()));
-    let text = |f: fn(&pipewise_core::Task) -> String| RwSignal::new(old.as_ref().map(f).unwrap_or_default());
+    let text = |f: fn(&pipewise_core::Task) -> String| {
+        RwSignal::new(old.as_ref().map(f).unwrap_or_default())
+    };
     let title = text(|t| t.title.clone());
     let notes = text(|t| t.notes.clone());
     let time = text(|t| t.time.map(crate::format::time).unwrap_or_default());
     let duration = text(|t| t.duration.map(|d| d.to_string()).unwrap_or_default());
-    let on = RwSignal::new(old.as_ref().map(|t| t.on).or(date).unwrap_or_else(|| app.today()).iso());
-    let kind = RwSignal::new(old.as_ref().map_or(TaskKind::Call, |t| t.kind).as_str().to_string());
-    let chosen_contact = RwSignal::new(old.as_ref().map(|t| t.contact).or(contact).map(|c| c.to_string()).unwrap_or_default());
-    let chosen_deal = RwSignal::new(old.as_ref().map_or(deal, |t| t.deal).map(|d| d.to_string()).unwrap_or_default());
+    let on = RwSignal::new(
+        old.as_ref()
+            .map(|t| t.on)
+            .or(date)
+            .unwrap_or_else(|| app.today())
+            .iso(),
+    );
+    let kind = RwSignal::new(
+        old.as_ref()
+            .map_or(TaskKind::Call, |t| t.kind)
+            .as_str()
+            .to_string(),
+    );
+    let chosen_contact = RwSignal::new(
+        old.as_ref()
+            .map(|t| t.contact)
+            .or(contact)
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
+    let chosen_deal = RwSignal::new(
+        old.as_ref()
+            .map_or(deal, |t| t.deal)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
     // An empty tag means "the default"; an edited task shows the tag it has.
     let tag = RwSignal::new(old.as_ref().map(|t| tag_key(t.tag)).unwrap_or_default());
     let error = RwSignal::new(None::<(Field, String)>);
-    let error_at = move |f: Field| Signal::derive(move || error.get().filter(|(g, _)| *g == f).map(|(_, m)| m));
+    let error_at = move |f: Field| {
+        Signal::derive(move || error.get().filter(|(g, _)| *g == f).map(|(_, m)| m))
+    };
 
     let contact_id = move || ContactId::parse(&chosen_contact.get());
     let contacts = Signal::derive(move || {
-        let mut list: Vec<(String, String)> = app.book.with(|b| b.contacts.iter().map(|c| (c.id.to_string(), c.name.clone())).collect());
+        let mut list: Vec<(String, String)> = app.book.with(|b| {
+            b.contacts
+                .iter()
+                .map(|c| (c.id.to_string(), c.name.clone()))
+                .collect()
+        });
         list.sort_by_cached_key(|(_, name)| name.to_lowercase());
         list.insert(0, (String::new(), "Choose a contact…".into()));
         list
@@ -95,7 +129,10 @@ pub fn TaskForm(
         if let Some(c) = contact_id() {
             app.book.with(|b| {
                 for line in pipewise_core::people::deal_lines(b, c) {
-                    list.push((line.id.to_string(), format!("{} ({})", line.title, line.stage.label)));
+                    list.push((
+                        line.id.to_string(),
+                        format!("{} ({})", line.title, line.stage.label),
+                    ));
                 }
             });
         }
@@ -103,20 +140,28 @@ pub fn TaskForm(
     });
     // The tag the book would give: the deal's step, or the contact's type.
     let tag_for = move |b: &pipewise_core::Book, deal: &str, contact: &str| {
-        let from_deal = DealId::parse(deal).and_then(|d| b.deal(d)).map(|d| Tag::Stage(d.stage()));
-        let from_contact = ContactId::parse(contact).and_then(|c| b.contact(c)).map(|c| Tag::Contact(c.kind()));
+        let from_deal = DealId::parse(deal)
+            .and_then(|d| b.deal(d))
+            .map(|d| Tag::Stage(d.stage()));
+        let from_contact = ContactId::parse(contact)
+            .and_then(|c| b.contact(c))
+            .map(|c| Tag::Contact(c.kind()));
         from_deal.or(from_contact)
     };
     let default_tag = move || {
         let (deal, contact) = (chosen_deal.get(), chosen_contact.get());
-        app.book.with(|b| tag_for(b, &deal, &contact).map(|t| tag_view(&b.process, t).label))
+        app.book
+            .with(|b| tag_for(b, &deal, &contact).map(|t| tag_view(&b.process, t).label))
     };
     let default_tag_untracked = move || {
         let (deal, contact) = (chosen_deal.get_untracked(), chosen_contact.get_untracked());
         app.book.with_untracked(|b| tag_for(b, &deal, &contact))
     };
     let notes_id = format!("f-{}", crate::browser::fresh_id().short());
-    let preset_name = contact.and_then(|c| app.book.with_untracked(|b| b.contact(c).map(|c| c.name.clone())));
+    let preset_name = contact.and_then(|c| {
+        app.book
+            .with_untracked(|b| b.contact(c).map(|c| c.name.clone()))
+    });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -130,11 +175,19 @@ pub fn TaskForm(
             "" => None,
             text => match text.parse::<u16>() {
                 Ok(minutes) => Some(minutes),
-                Err(_) => return error.set(Some((Field::Duration, "Enter the duration in minutes, e.g. 30".into()))),
+                Err(_) => {
+                    return error.set(Some((
+                        Field::Duration,
+                        "Enter the duration in minutes, e.g. 30".into(),
+                    )))
+                }
             },
         };
         let Some(contact) = ContactId::parse(&chosen_contact.get_untracked()) else {
-            return error.set(Some((Field::Contact, "Choose the contact this task is for".into())));
+            return error.set(Some((
+                Field::Contact,
+                "Choose the contact this task is for".into(),
+            )));
         };
         let draft = TaskDraft {
             title: title.get_untracked(),
@@ -161,7 +214,12 @@ pub fn TaskForm(
             Err(e) => error.set(Some((field_of(&e), e.to_string()))),
         }
     };
-    let kinds = Signal::derive(|| TaskKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect::<Vec<_>>());
+    let kinds = Signal::derive(|| {
+        TaskKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string()))
+            .collect::<Vec<_>>()
+    });
     // A new contact may not fit the deal picked before.
     let contact_changed = move |_| chosen_deal.set(String::new());
 

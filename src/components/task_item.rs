@@ -69,8 +69,11 @@ pub fn TaskItem(
         .clone()
         .filter(|_| !compact)
         .map(|t| view! { <span class="deal-name">{t}</span> });
-    let prospecting = (entry.tag.prospecting && !compact).then(|| view! { <span class="chip">"Prospecting"</span> });
-    let overdue = entry.overdue.then(|| view! { <span class="badge overdue">"Overdue"</span> });
+    let prospecting = (entry.tag.prospecting && !compact)
+        .then(|| view! { <span class="chip">"Prospecting"</span> });
+    let overdue = entry
+        .overdue
+        .then(|| view! { <span class="badge overdue">"Overdue"</span> });
     let done_on = entry
         .done_on
         .filter(|_| !compact)

@@ -35,7 +35,8 @@ pub fn CalendarPage() -> impl IntoView {
     let list = Memo::new(move |_| {
         let shown = shown.get();
         let (from, to) = shown.view.range(shown.day(today));
-        app.book.with(|b| entries(b, from, to, &shown.filter, today))
+        app.book
+            .with(|b| entries(b, from, to, &shown.filter, today))
     });
     // The agenda starts with what is late, when it covers today.
     let late = Memo::new(move |_| {
@@ -43,7 +44,8 @@ pub fn CalendarPage() -> impl IntoView {
         let (from, to) = shown.view.range(shown.day(today));
         let covers_today = shown.view == View::Agenda && from <= today && today <= to;
         if covers_today {
-            app.book.with(|b| overdue_before(b, from, &shown.filter, today))
+            app.book
+                .with(|b| overdue_before(b, from, &shown.filter, today))
         } else {
             Vec::new()
         }

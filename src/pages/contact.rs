@@ -30,15 +30,20 @@ pub fn ContactPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| ContactId::parse(&s)));
-    let contact = Memo::new(move |_| id.get().and_then(|id| app.book.with(|b| b.contact(id).cloned())));
+    let contact = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| app.book.with(|b| b.contact(id).cloned()))
+    });
     let found = Memo::new(move |_| contact.with(|c| c.as_ref().map(|c| c.id)));
-    move || match found.get() {
+    move || {
+        match found.get() {
         Some(id) => view! { <ContactView id=id contact=contact/> }.into_any(),
         None => view! {
             <h1>"Contact not found"</h1>
             <p>"There is no contact at this address: it may have been deleted. "<A href="/contacts">"Back to contacts"</A></p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -47,7 +52,13 @@ fn ContactView(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
     let open = RwSignal::new(Open::Nothing);
     let close = Callback::new(move |_: ()| open.set(Open::Nothing));
     let name = move || contact.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-    let kind = move || contact.with(|c| c.as_ref().map(|c| c.kind()).unwrap_or(pipewise_core::ContactType::Lead));
+    let kind = move || {
+        contact.with(|c| {
+            c.as_ref()
+                .map(|c| c.kind())
+                .unwrap_or(pipewise_core::ContactType::Lead)
+        })
+    };
     let dialog = move || match open.get() {
         Open::Nothing => None,
         Open::Edit => Some(
@@ -58,7 +69,9 @@ fn ContactView(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
             }
             .into_any(),
         ),
-        Open::ChangeType => Some(view! { <dialogs::ChangeType id=id current=kind() on_close=close/> }.into_any()),
+        Open::ChangeType => {
+            Some(view! { <dialogs::ChangeType id=id current=kind() on_close=close/> }.into_any())
+        }
         Open::Delete => Some(view! { <dialogs::DeleteContact id=id on_close=close/> }.into_any()),
         Open::NewTask => Some(view! { <TaskDialog contact=Some(id) on_close=close/> }.into_any()),
         Open::Task(task) => Some(view! { <TaskDialog task=Some(task) on_close=close/> }.into_any()),

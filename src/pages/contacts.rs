@@ -20,9 +20,17 @@ pub fn ContactsPage() -> impl IntoView {
     let app = use_app();
     let query = use_query_map();
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let kind = Memo::new(move |_| query.read().get("type").and_then(|t| ContactType::parse(&t)));
+    let kind = Memo::new(move |_| {
+        query
+            .read()
+            .get("type")
+            .and_then(|t| ContactType::parse(&t))
+    });
     let rows = Memo::new(move |_| {
-        let query = ContactQuery { text: text.get(), kind: kind.get() };
+        let query = ContactQuery {
+            text: text.get(),
+            kind: kind.get(),
+        };
         app.book.with(|b| contact_rows(b, &query))
     });
     let total = Memo::new(move |_| app.book.with(|b| b.contacts.len()));
@@ -31,9 +39,19 @@ pub fn ContactsPage() -> impl IntoView {
     // Typing replaces the history entry, so Back leaves the page instead of undoing letters.
     let go = move |q: String, kind: String| {
         let url = href("/contacts", &[("q", q), ("type", kind)]);
-        navigate(&url, NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     };
-    let kind_key = move || kind.get().map(|k| k.as_str().to_string()).unwrap_or_default();
+    let kind_key = move || {
+        kind.get()
+            .map(|k| k.as_str().to_string())
+            .unwrap_or_default()
+    };
     let go_text = go.clone();
     let on_search = move |ev| go_text(event_target_value(&ev), kind_key());
     let on_kind = move |ev| go(text.get_untracked(), event_target_value(&ev));

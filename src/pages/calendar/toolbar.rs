@@ -38,7 +38,13 @@ pub fn Toolbar(
         app.book.with(|b| {
             let tags: Vec<(bool, String, String)> = tag_choices(&b.process)
                 .into_iter()
-                .map(|t| (matches!(t, Tag::Contact(_)), tag_key(t), tag_view(&b.process, t).label))
+                .map(|t| {
+                    (
+                        matches!(t, Tag::Contact(_)),
+                        tag_key(t),
+                        tag_view(&b.process, t).label,
+                    )
+                })
                 .collect();
             (tags, b.owners())
         })
@@ -48,7 +54,10 @@ pub fn Toolbar(
         move |ev| {
             let mut filter = shown.with_untracked(|s| s.filter.clone());
             change(&mut filter, event_target_value(&ev));
-            navigate(&shown.with_untracked(|s| s.with_filter(filter).href()), Default::default());
+            navigate(
+                &shown.with_untracked(|s| s.with_filter(filter).href()),
+                Default::default(),
+            );
         }
     };
     let on_tag = set(|f, v| f.tag = parse_tag(&v));
@@ -56,7 +65,14 @@ pub fn Toolbar(
     let on_kind = set(|f, v| f.kind = TaskKind::parse(&v));
     let tag_now = move || shown.with(|s| s.filter.tag.map(tag_key).unwrap_or_default());
     let owner_now = move || shown.with(|s| s.filter.owner.clone().unwrap_or_default());
-    let kind_now = move || shown.with(|s| s.filter.kind.map(|k| k.as_str().to_string()).unwrap_or_default());
+    let kind_now = move || {
+        shown.with(|s| {
+            s.filter
+                .kind
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default()
+        })
+    };
     let tag_options = move |contact_types: bool| {
         filters.with(|(tags, _)| {
             tags.iter()

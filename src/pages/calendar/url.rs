@@ -38,24 +38,43 @@ impl Shown {
         href(
             "/calendar",
             &[
-                ("view", if self.view == View::Month { String::new() } else { self.view.as_str().into() }),
+                (
+                    "view",
+                    if self.view == View::Month {
+                        String::new()
+                    } else {
+                        self.view.as_str().into()
+                    },
+                ),
                 ("date", self.date.map(|d| d.iso()).unwrap_or_default()),
                 ("tag", f.tag.map(tag_key).unwrap_or_default()),
                 ("owner", f.owner.clone().unwrap_or_default()),
-                ("kind", f.kind.map(|k| k.as_str().to_string()).unwrap_or_default()),
+                (
+                    "kind",
+                    f.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+                ),
             ],
         )
     }
 
     pub fn with_view(&self, view: View) -> Shown {
-        Shown { view, ..self.clone() }
+        Shown {
+            view,
+            ..self.clone()
+        }
     }
 
     pub fn with_date(&self, date: Option<Day>) -> Shown {
-        Shown { date, ..self.clone() }
+        Shown {
+            date,
+            ..self.clone()
+        }
     }
 
     pub fn with_filter(&self, filter: TaskFilter) -> Shown {
-        Shown { filter, ..self.clone() }
+        Shown {
+            filter,
+            ..self.clone()
+        }
     }
 }

@@ -22,7 +22,14 @@ pub fn Week(
     let (monday, _) = week_range(date);
     let column = move |i: i32| {
         let day = monday.plus(i);
-        let tasks = move || list.with(|l| l.iter().filter(|e| e.on == day).cloned().collect::<Vec<_>>());
+        let tasks = move || {
+            list.with(|l| {
+                l.iter()
+                    .filter(|e| e.on == day)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        };
         let heading = format!("{} {}", format::weekday(day), format::day_month(day));
         let label = format!("Add task on {}", format::date(day));
         view! {

@@ -11,15 +11,18 @@ pub fn Details(
     contact: Memo<Option<Contact>>,
 ) -> impl IntoView {
     let item = |label: &'static str, value: Option<AnyView>| {
-        let value = value.unwrap_or_else(|| view! { <span class="muted">"Not given"</span> }.into_any());
+        let value =
+            value.unwrap_or_else(|| view! { <span class="muted">"Not given"</span> }.into_any());
         view! { <dt>{label}</dt><dd>{value}</dd> }
     };
     let filled = |text: &str| (!text.trim().is_empty()).then(|| text.to_string());
     move || {
         contact.with(|c| {
             let c = c.as_ref()?;
-            let email = filled(&c.email).map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> }.into_any());
-            let phone = filled(&c.phone).map(|p| view! { <a href=format!("tel:{p}")>{p.clone()}</a> }.into_any());
+            let email = filled(&c.email)
+                .map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> }.into_any());
+            let phone = filled(&c.phone)
+                .map(|p| view! { <a href=format!("tel:{p}")>{p.clone()}</a> }.into_any());
             let plain = |t: &str| filled(t).map(|t| view! { {t} }.into_any());
             let notes = filled(&c.notes).map(|n| view! { <p class="notes">{n}</p> });
             Some(view! {

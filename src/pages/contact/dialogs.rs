@@ -29,7 +29,12 @@ pub fn ChangeType(
     };
     let kind = RwSignal::new(next.as_str().to_string());
     let on = RwSignal::new(app.today().iso());
-    let kinds = Signal::derive(|| ContactType::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect::<Vec<_>>());
+    let kinds = Signal::derive(|| {
+        ContactType::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string()))
+            .collect::<Vec<_>>()
+    });
     let kind_error = RwSignal::new(None::<String>);
     let date_error = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {

@@ -67,7 +67,10 @@ pub fn Tasks(
     let entries = Memo::new(move |_| {
         app.book.with(|b| {
             let look = Lookup::new(b);
-            let mut list: Vec<Entry> = b.tasks_of_contact(id).map(|t| look.entry(t, today)).collect();
+            let mut list: Vec<Entry> = b
+                .tasks_of_contact(id)
+                .map(|t| look.entry(t, today))
+                .collect();
             list.sort_by_key(|e| match e.done_on {
                 None => (0, e.on.0, e.time.map_or(-1, i32::from)),
                 Some(_) => (1, -e.on.0, 0),

@@ -47,12 +47,14 @@ pub fn ContactTable(
 fn ContactLine(row: ContactRow, today: pipewise_core::Day) -> impl IntoView {
     let next = match row.next_task {
         Some(day) => {
-            let overdue = (day < today).then(|| view! { " "<span class="badge overdue">"Overdue"</span> });
+            let overdue =
+                (day < today).then(|| view! { " "<span class="badge overdue">"Overdue"</span> });
             view! { {format::date(day)}{overdue} }.into_any()
         }
         None => view! { <span class="muted">"None planned"</span> }.into_any(),
     };
-    let email = (!row.email.is_empty()).then(|| view! { <div class="muted small">{row.email.clone()}</div> });
+    let email = (!row.email.is_empty())
+        .then(|| view! { <div class="muted small">{row.email.clone()}</div> });
     view! {
         <tr>
             <td>
