@@ -110,7 +110,7 @@ pub fn ContactForm(
     let notes_id = format!("f-{}", crate::browser::fresh_id().short());
     view! {
         // The core validates (the browser's own bubbles would hide its messages).
-        <form on:submit=submit novalidate>
+        <form class="contact-form" on:submit=submit novalidate>
             <TextField label="Name" value=name required=true autofocus=true error=name_error/>
             <div class="form-row">
                 <TextField label="Company" value=company/>

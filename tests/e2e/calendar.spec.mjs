@@ -107,22 +107,27 @@ test('filters and view live in the URL and survive a reload; paging moves the pe
   const calendar = new CalendarPage(page);
   await calendar.goto();
   await calendar.show('Week');
-  await calendar.filter('Kind').selectOption('call');
-  await expect(page).toHaveURL(/kind=call/);
+  const items = page.getByRole('main').getByRole('listitem');
+  const all = await items.count();
   await calendar.filter('Pipeline tag').selectOption('step-5');
   await expect(page).toHaveURL(/tag=step-5/);
+  await expect.poll(() => items.count()).toBeLessThan(all);
+  expect(await items.count()).toBeGreaterThan(0);
+  for (const item of await items.all()) await expect(item).toContainText('Proposal');
+  await calendar.filter('Kind').selectOption('follow-up');
+  await expect(page).toHaveURL(/kind=follow-up/);
   const owner = (await calendar.filter('Owner').locator('option').nth(1).innerText()).trim();
   await calendar.filter('Owner').selectOption({ label: owner });
+  await expect(page).toHaveURL(/owner=/);
   await expect(page).toHaveURL(/view=week/);
   await page.reload();
   await ready(page);
-  await expect(calendar.filter('Kind')).toHaveValue('call');
+  await expect(calendar.filter('Kind')).toHaveValue('follow-up');
   await expect(calendar.filter('Pipeline tag')).toHaveValue('step-5');
   await expect(calendar.filter('Owner')).toHaveValue(owner);
-  const items = page.getByRole('main').getByRole('listitem');
   for (const item of await items.all()) {
     await expect(item).toContainText('Proposal');
-    await expect(item).toContainText('Call');
+    await expect(item).toContainText('Follow-up');
   }
 
   const period = page.getByRole('heading', { level: 2 }).first();
@@ -130,7 +135,7 @@ test('filters and view live in the URL and survive a reload; paging moves the pe
   await page.getByRole('link', { name: 'Next week' }).click();
   await expect(page).toHaveURL(/date=\d{4}-\d{2}-\d{2}/);
   await expect(period).not.toHaveText(before);
-  await expect(page).toHaveURL(/kind=call/);
+  await expect(page).toHaveURL(/kind=follow-up/);
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   await expect(period).toHaveText(before);
 });

@@ -64,7 +64,7 @@ fn ContactLine(row: ContactRow, today: pipewise_core::Day) -> impl IntoView {
             <td>{row.company.clone()}</td>
             <td><span class=format!("badge {}", row.kind.as_str())>{row.kind.label()}</span></td>
             <td>{row.owner.clone()}</td>
-            <td class="num">{row.open_deals}</td>
+            <td class="num" class:muted=row.open_deals == 0>{row.open_deals}</td>
             <td>{next}</td>
         </tr>
     }
