@@ -3,12 +3,14 @@
 //! time and fresh ids are always passed in, so every function here is deterministic.
 
 pub mod book;
+pub mod calendar;
 pub mod chart;
 pub mod day;
 pub mod generator;
 pub mod ids;
 pub mod io;
 pub mod model;
+pub mod people;
 pub mod reports;
 pub mod store;
 

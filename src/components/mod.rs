@@ -1,9 +1,17 @@
 //! Components shared by several pages.
 
 pub mod banner;
+pub mod contact_form;
 pub mod demo;
 pub mod empty;
 pub mod field;
 pub mod file_pick;
 pub mod modal;
+pub mod query;
+pub mod select_field;
+pub mod tag_label;
+pub mod tag_select;
+pub mod task_dialog;
+pub mod task_form;
+pub mod task_item;
 pub mod welcome;

@@ -1,0 +1,80 @@
+//! The month view: a Monday-first grid; each day lists its first tasks and links to the
+//! week for the rest; "+" adds a task on that day.
+
+use super::url::Shown;
+use crate::components::task_item::TaskItem;
+use crate::format;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use pipewise_core::calendar::{month_grid, Entry, GridDay, View};
+use pipewise_core::{Day, TaskId};
+use std::collections::HashMap;
+
+/// How many tasks a day cell lists before "N more".
+const PER_DAY: usize = 4;
+
+#[component]
+pub fn Month(
+    /// A day of the month shown.
+    date: Day,
+    /// What the calendar shows, for the links to a day's week.
+    shown: Memo<Shown>,
+    /// The tasks of the grid's range, filtered and in order.
+    list: Memo<Vec<Entry>>,
+    /// Today, marked in the grid.
+    today: Day,
+    /// Opens a task.
+    on_open: Callback<TaskId>,
+    /// Adds a task on a day.
+    on_new: Callback<Day>,
+) -> impl IntoView {
+    let by_day = Memo::new(move |_| {
+        let mut map: HashMap<Day, Vec<Entry>> = HashMap::new();
+        for e in list.get() {
+            map.entry(e.on).or_default().push(e);
+        }
+        map
+    });
+    let weeks = month_grid(date);
+    let heads = weeks[0].map(|d| format::weekday(d.day));
+    let cell = move |cell: GridDay| {
+        let day = cell.day;
+        let tasks = move || by_day.with(|m| m.get(&day).cloned().unwrap_or_default());
+        let more = move || {
+            let extra = tasks().len().saturating_sub(PER_DAY);
+            (extra > 0).then(|| {
+                let href = shown.with(|s| s.with_view(View::Week).with_date(Some(day)).href());
+                view! { <A href=href attr:class="more">{format!("{extra} more")}</A> }
+            })
+        };
+        let label = format!("Add task on {}", format::date(day));
+        view! {
+            <td class:outside=!cell.in_month class:today=day == today class:past=day < today>
+                <div class="day-head">
+                    <span class="day-number">
+                        {day.day_of_month()}
+                        {(day == today).then(|| view! { <span class="sr-only">" (today)"</span> })}
+                    </span>
+                    <button type="button" class="add" aria-label=label on:click=move |_| on_new.run(day)>"+"</button>
+                </div>
+                <ul class="tasks">
+                    <For each=move || tasks().into_iter().take(PER_DAY) key=|e| e.clone() let:entry>
+                        <TaskItem entry=entry on_open=on_open compact=true/>
+                    </For>
+                </ul>
+                {more}
+            </td>
+        }
+    };
+    view! {
+        <table class="month">
+            <caption class="sr-only">{format!("Tasks in {}", format::month_year(date))}</caption>
+            <thead>
+                <tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {weeks.into_iter().map(|week| view! { <tr>{week.into_iter().map(cell).collect_view()}</tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
