@@ -135,7 +135,13 @@ mod tests {
         assert_eq!(day_ticks(first, first.plus(4), 8).len(), 5);
         assert_eq!(
             day_ticks(first, first.plus(9), 6),
-            vec![first, first.plus(2), first.plus(4), first.plus(6), first.plus(8)]
+            vec![
+                first,
+                first.plus(2),
+                first.plus(4),
+                first.plus(6),
+                first.plus(8)
+            ]
         );
     }
 
@@ -162,7 +168,10 @@ mod tests {
         assert_eq!(day_ticks(first, last, 12).len(), 12);
         assert_eq!(
             day_ticks(first, last, 6),
-            (1..=11).step_by(2).map(|m| d(2025, m, 1)).collect::<Vec<_>>()
+            (1..=11)
+                .step_by(2)
+                .map(|m| d(2025, m, 1))
+                .collect::<Vec<_>>()
         );
         assert_eq!(
             day_ticks(first, last, 4),
@@ -175,14 +184,26 @@ mod tests {
         );
         // Ten years: New Year's Days on every other year.
         let decade = day_ticks(d(2016, 3, 1), d(2026, 2, 28), 6);
-        assert_eq!(decade, vec![d(2018, 1, 1), d(2020, 1, 1), d(2022, 1, 1), d(2024, 1, 1), d(2026, 1, 1)]);
+        assert_eq!(
+            decade,
+            vec![
+                d(2018, 1, 1),
+                d(2020, 1, 1),
+                d(2022, 1, 1),
+                d(2024, 1, 1),
+                d(2026, 1, 1)
+            ]
+        );
     }
 
     #[test]
     fn empty_and_silly_ranges() {
         assert!(day_ticks(d(2026, 1, 2), d(2026, 1, 1), 5).is_empty());
         assert!(day_ticks(d(2026, 1, 1), d(2026, 1, 31), 0).is_empty());
-        assert_eq!(day_ticks(d(2026, 1, 1), d(2026, 1, 1), 5), vec![d(2026, 1, 1)]);
+        assert_eq!(
+            day_ticks(d(2026, 1, 1), d(2026, 1, 1), 5),
+            vec![d(2026, 1, 1)]
+        );
         // Far-apart days must neither panic nor list millions of ticks.
         let wide = day_ticks(Day(-1_000_000), Day(1_000_000), 10);
         assert!(wide.len() <= 10);

@@ -61,7 +61,7 @@ pub fn PairedBars(
             let px = n(x.apply(t));
             view! {
                 <line class="grid" x1=px.clone() x2=px.clone() y1=n(TOP) y2=n(axis_y)></line>
-                <text class="tick" x=px y=n(axis_y + 14.0) text-anchor="middle">{number(t, 1)}</text>
+                <text class="tick" x=px y=n(axis_y + 14.0) text-anchor="middle">{number(t + 0.0, 1)}</text>
             }
         })
         .collect_view();

@@ -33,12 +33,23 @@ pub fn FlowChart(
     series: Vec<(String, Vec<u32>)>,
 ) -> impl IntoView {
     let count = days.len();
-    let totals: Vec<u32> = (0..count).map(|j| series.iter().map(|(_, v)| v.get(j).copied().unwrap_or(0)).sum()).collect();
+    let totals: Vec<u32> = (0..count)
+        .map(|j| {
+            series
+                .iter()
+                .map(|(_, v)| v.get(j).copied().unwrap_or(0))
+                .sum()
+        })
+        .collect();
     let max = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
     let x = Scale::linear((0.0, count.saturating_sub(1) as f64), (LEFT, W - RIGHT));
     let y = Scale::linear((0.0, max), (H - BOTTOM, TOP)).nice(5);
     // Bottom band first for the stacking: the last step at the bottom.
-    let stacked: Vec<Vec<f64>> = series.iter().rev().map(|(_, v)| v.iter().map(|&c| c as f64).collect()).collect();
+    let stacked: Vec<Vec<f64>> = series
+        .iter()
+        .rev()
+        .map(|(_, v)| v.iter().map(|&c| c as f64).collect())
+        .collect();
     let paths = stacked_areas(&stacked, &x, &y);
     let steps = series.len();
     let areas = paths
@@ -71,7 +82,8 @@ pub fn FlowChart(
             let py = n(y.apply(t));
             view! {
                 <line class="grid" x1=n(LEFT) x2=n(W - RIGHT) y1=py.clone() y2=py.clone()></line>
-                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{number(t, 0)}</text>
+                // `+ 0.0` turns a tick of -0 into 0.
+                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{number(t + 0.0, 0)}</text>
             }
         })
         .collect_view();
@@ -98,7 +110,10 @@ pub fn FlowChart(
     let table: Vec<Row> = picked
         .into_iter()
         .map(|j| {
-            let mut cells: Vec<String> = series.iter().map(|(_, v)| number(v.get(j).copied().unwrap_or(0) as f64, 0)).collect();
+            let mut cells: Vec<String> = series
+                .iter()
+                .map(|(_, v)| number(v.get(j).copied().unwrap_or(0) as f64, 0))
+                .collect();
             cells.push(number(totals[j] as f64, 0));
             (date(days[j]), cells)
         })
@@ -106,7 +121,11 @@ pub fn FlowChart(
     let mut head = vec!["Day".to_string()];
     head.extend(series.iter().map(|(name, _)| name.clone()));
     head.push("Open deals".into());
-    let caption = if every > 1 { format!("{title}: figures, every {every} days") } else { format!("{title}: figures") };
+    let caption = if every > 1 {
+        format!("{title}: figures, every {every} days")
+    } else {
+        format!("{title}: figures")
+    };
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelledby = format!("{title_id} {desc_id}");
     view! {

@@ -19,7 +19,7 @@ const W: f64 = 640.0;
 const ROW: f64 = 32.0;
 const TOP: f64 = 30.0;
 const LABELS: f64 = 130.0;
-const BARS_END: f64 = 430.0;
+const BARS_END: f64 = 400.0;
 const CONVERSION: f64 = 500.0;
 
 #[component]
@@ -38,7 +38,13 @@ pub fn FunnelChart(
     cohort: usize,
 ) -> impl IntoView {
     let h = TOP + ROW * rows.len() as f64 + 6.0;
-    let share = |count: usize| if cohort == 0 { 0.0 } else { count as f64 / cohort as f64 };
+    let share = |count: usize| {
+        if cohort == 0 {
+            0.0
+        } else {
+            count as f64 / cohort as f64
+        }
+    };
     let last = rows.len().saturating_sub(1);
     let body = rows
         .iter()
@@ -65,10 +71,19 @@ pub fn FunnelChart(
         .iter()
         .map(|r| {
             let conversion = match r.conversion {
-                Some((on, left)) if left > 0 => format!("{} ({on} of {left})", percent(on as f64 / left as f64)),
+                Some((on, left)) if left > 0 => {
+                    format!("{} ({on} of {left})", percent(on as f64 / left as f64))
+                }
                 _ => "—".into(),
             };
-            (r.label.clone(), vec![number(r.reached as f64, 0), percent(share(r.reached)), conversion])
+            (
+                r.label.clone(),
+                vec![
+                    number(r.reached as f64, 0),
+                    percent(share(r.reached)),
+                    conversion,
+                ],
+            )
         })
         .collect();
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));

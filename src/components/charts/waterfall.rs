@@ -68,7 +68,7 @@ pub fn Waterfall(
             let py = n(y.apply(t));
             view! {
                 <line class="grid" x1=n(LEFT) x2=n(W - RIGHT) y1=py.clone() y2=py.clone()></line>
-                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{money(t.round() as i64, &currency)}</text>
+                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{money((t + 0.0).round() as i64, &currency)}</text>
             }
         })
         .collect_view();
@@ -118,12 +118,27 @@ pub fn Waterfall(
         .collect_view();
 
     let mut running = start.1;
-    let mut rows: Vec<Row> = vec![(start.0.clone(), vec![String::new(), money(start.1.round() as i64, &currency)])];
+    let mut rows: Vec<Row> = vec![(
+        start.0.clone(),
+        vec![String::new(), money(start.1.round() as i64, &currency)],
+    )];
     for step in &steps {
         running += step.amount;
-        rows.push((step.label.clone(), vec![signed(step.amount, &currency), money(running.round() as i64, &currency)]));
+        rows.push((
+            step.label.clone(),
+            vec![
+                signed(step.amount, &currency),
+                money(running.round() as i64, &currency),
+            ],
+        ));
     }
-    rows.push((end_label, vec![signed(end - start.1, &currency), money(end.round() as i64, &currency)]));
+    rows.push((
+        end_label,
+        vec![
+            signed(end - start.1, &currency),
+            money(end.round() as i64, &currency),
+        ],
+    ));
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelledby = format!("{title_id} {desc_id}");
     view! {

@@ -10,6 +10,9 @@ use leptos_router::components::A;
 use pipewise_core::reports::step_stats;
 use pipewise_core::{Day, DealId, Stamp};
 
+/// How many stuck deals of a step are listed before "Show all".
+const SHORT_LIST: usize = 8;
+
 /// A stuck deal of a bloated step, as listed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct StuckDeal {
@@ -102,7 +105,14 @@ pub fn BloatSection(
         }
     };
     // The step with the most stuck deals starts open: it is where to look first.
-    let worst = move || bloated.with(|b| b.iter().enumerate().max_by_key(|(_, s)| s.stuck.len()).map(|(i, _)| i));
+    let worst = move || {
+        bloated.with(|b| {
+            b.iter()
+                .enumerate()
+                .max_by_key(|(_, s)| s.stuck.len())
+                .map(|(i, _)| i)
+        })
+    };
     let steps = move || bloated.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <section class="panel bloat" aria-labelledby="bloat-head">
@@ -148,15 +158,30 @@ fn StuckList(
     if deals.is_empty() {
         return view! { <p class="muted">"None stuck yet: the backlog alone makes this step bloated."</p> }.into_any();
     }
+    // The longest-waiting few first; the rest on request, so one step cannot bury the page.
+    let all = RwSignal::new(deals.len() <= SHORT_LIST + 2);
+    let total = deals.len();
+    // Absolute links need the base path the app is served under.
+    let base = crate::browser::base_path();
+    let shown = move || {
+        if all.get() {
+            deals.clone()
+        } else {
+            deals[..SHORT_LIST].to_vec()
+        }
+    };
     view! {
         <ul class="stuck-deals">
-            <For each=move || deals.clone() key=|d| (d.id, d.edited, d.days) let:deal>
+            <For each=shown key=|d| (d.id, d.edited, d.days) let:deal>
                 <li>
-                    <A href=format!("/deals/{}", deal.id)>{deal.title.clone()}</A>
+                    <A href=format!("{base}/deals/{}", deal.id)>{deal.title.clone()}</A>
                     <span class="muted">{format!(" · {} · {} in this step · {}", deal.owner, crate::format::days(deal.days), deal.value)}</span>
                 </li>
             </For>
         </ul>
+        <Show when=move || !all.get()>
+            <button type="button" class="link" on:click=move |_| all.set(true)>{format!("Show all {total} stuck deals")}</button>
+        </Show>
     }
     .into_any()
 }

@@ -20,7 +20,10 @@ pub fn ReportControls(
     let navigate = use_navigate();
     let go = move |next: ReportQuery| {
         let map: ParamsMap = next.pairs().into_iter().collect();
-        navigate(&format!("/reports{}", map.to_query_string()), Default::default());
+        navigate(
+            &format!("/reports{}", map.to_query_string()),
+            Default::default(),
+        );
     };
     // The owner in the URL stays listed even when no record names them any more.
     let owners = Memo::new(move |_| {

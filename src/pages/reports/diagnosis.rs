@@ -13,12 +13,34 @@ use pipewise_core::Day;
 /// The headline of a verdict and its short reason; the CSS class says how it looks.
 pub fn verdict_words(verdict: Verdict) -> (&'static str, String, &'static str) {
     match verdict {
-        Verdict::NotEnoughData => ("Not enough data", "too few decided deals to judge by".into(), "no-data"),
-        Verdict::AtOrAbove { watch: Some(f) } => ("On track", format!("watch {}", f.label().to_lowercase()), "on-track"),
-        Verdict::AtOrAbove { watch: None } => ("On track", "at or above the benchmark".into(), "on-track"),
-        Verdict::NotEnoughChances(Factor::Yield) => ("Not enough chances", "too few deals reach a decision".into(), "off-track"),
-        Verdict::NotEnoughChances(_) => ("Not enough chances", "too few new leads".into(), "off-track"),
-        Verdict::ClosingEffectiveness => ("Closing effectiveness", "too few decided deals are won".into(), "off-track"),
+        Verdict::NotEnoughData => (
+            "Not enough data",
+            "too few decided deals to judge by".into(),
+            "no-data",
+        ),
+        Verdict::AtOrAbove { watch: Some(f) } => (
+            "On track",
+            format!("watch {}", f.label().to_lowercase()),
+            "on-track",
+        ),
+        Verdict::AtOrAbove { watch: None } => {
+            ("On track", "at or above the benchmark".into(), "on-track")
+        }
+        Verdict::NotEnoughChances(Factor::Yield) => (
+            "Not enough chances",
+            "too few deals reach a decision".into(),
+            "off-track",
+        ),
+        Verdict::NotEnoughChances(_) => (
+            "Not enough chances",
+            "too few new leads".into(),
+            "off-track",
+        ),
+        Verdict::ClosingEffectiveness => (
+            "Closing effectiveness",
+            "too few decided deals are won".into(),
+            "off-track",
+        ),
         Verdict::DealSize => ("Deal size", "won deals are smaller".into(), "off-track"),
     }
 }
@@ -67,7 +89,8 @@ pub fn DiagnosisPanel(
     let app = use_app();
     let report = Memo::new(move |_| {
         let i = inputs.read();
-        app.book.with(|b| diagnose(b, &i.scope, &i.period, today, i.benchmark))
+        app.book
+            .with(|b| diagnose(b, &i.scope, &i.period, today, i.benchmark))
     });
     let currency = Memo::new(move |_| app.book.with(|b| b.settings.currency.clone()));
     move || {
@@ -227,7 +250,13 @@ fn Bridge(d: Diagnosis, inputs: Inputs, currency: String) -> impl IntoView {
         .collect();
     let parts = Factor::ALL
         .into_iter()
-        .map(|f| format!("{} {}", f.label().to_lowercase(), signed_money(d.parts[f as usize], &currency)))
+        .map(|f| {
+            format!(
+                "{} {}",
+                f.label().to_lowercase(),
+                signed_money(d.parts[f as usize], &currency)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let desc = format!(

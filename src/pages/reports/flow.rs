@@ -18,7 +18,8 @@ pub fn FlowSection(
     let app = use_app();
     let report = Memo::new(move |_| {
         let i = inputs.read();
-        app.book.with(|b| cumulative_flow(b, &i.scope, &i.period, today))
+        app.book
+            .with(|b| cumulative_flow(b, &i.scope, &i.period, today))
     });
     let chart = move || {
         let flow = report.get();
@@ -26,7 +27,12 @@ pub fn FlowSection(
             return view! { <p class="muted">"This period has not started yet: no days to show."</p> }.into_any();
         }
         let period = inputs.with(|i| i.period.label());
-        let series = flow.steps.into_iter().map(|(_, name)| name).zip(flow.counts).collect();
+        let series = flow
+            .steps
+            .into_iter()
+            .map(|(_, name)| name)
+            .zip(flow.counts)
+            .collect();
         view! {
             <FlowChart
                 id="flow"

@@ -34,7 +34,11 @@ pub fn FunnelSection(
                 conversion: Some((c.went_on, c.left)),
             })
             .collect();
-        rows.push(FunnelRow { label: "Won".into(), reached: f.won, conversion: None });
+        rows.push(FunnelRow {
+            label: "Won".into(),
+            reached: f.won,
+            conversion: None,
+        });
         view! {
             <FunnelChart
                 id="funnel"

@@ -74,12 +74,23 @@ pub fn OwnerTable(
         table.with(|t| {
             t.iter()
                 .map(|(owner, d)| {
-                    let link = ReportQuery { owner: Some(owner.clone()), bench: BenchChoice::Team, ..q.clone() };
+                    let link = ReportQuery {
+                        owner: Some(owner.clone()),
+                        bench: BenchChoice::Team,
+                        ..q.clone()
+                    };
                     let map: ParamsMap = link.pairs().into_iter().collect();
                     OwnerRow {
                         owner: owner.clone(),
-                        href: format!("/reports{}", map.to_query_string()),
-                        cells: cells(&d.current, number(d.new_leads as f64, 0), d.revenue as f64, versus(d), &c),
+                        // Query-only, so the router keeps the page's path and base path.
+                        href: map.to_query_string(),
+                        cells: cells(
+                            &d.current,
+                            number(d.new_leads as f64, 0),
+                            d.revenue as f64,
+                            versus(d),
+                            &c,
+                        ),
                         verdict: verdict_words(d.verdict),
                     }
                 })
@@ -89,7 +100,15 @@ pub fn OwnerTable(
     let team = Memo::new(move |_| {
         let c = currency.get();
         table.with(|t| {
-            t.first().map(|(_, d)| cells(&d.benchmark, crate::components::charts::one_decimal(d.benchmark.leads), d.benchmark_revenue, String::new(), &c))
+            t.first().map(|(_, d)| {
+                cells(
+                    &d.benchmark,
+                    crate::components::charts::one_decimal(d.benchmark.leads),
+                    d.benchmark_revenue,
+                    String::new(),
+                    &c,
+                )
+            })
         })
     });
     view! {

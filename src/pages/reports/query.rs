@@ -99,9 +99,13 @@ impl BenchChoice {
     }
 
     pub fn parse(text: &str) -> Option<BenchChoice> {
-        [BenchChoice::Previous, BenchChoice::Team, BenchChoice::Target]
-            .into_iter()
-            .find(|c| c.as_str() == text)
+        [
+            BenchChoice::Previous,
+            BenchChoice::Team,
+            BenchChoice::Target,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == text)
     }
 }
 
@@ -176,9 +180,7 @@ impl ReportQuery {
     }
 
     pub fn scope(&self) -> Scope {
-        self.owner
-            .clone()
-            .map_or(Scope::Everyone, Scope::Owner)
+        self.owner.clone().map_or(Scope::Everyone, Scope::Owner)
     }
 
     /// Usable inputs for `today`. Bad custom dates fall back to the last full quarter
@@ -273,7 +275,10 @@ mod tests {
         assert_eq!(r.inputs.benchmark, Benchmark::PreviousPeriod);
         assert_eq!(query(&[]).pairs(), vec![]);
         // Unknown words fall back to the defaults.
-        assert_eq!(query(&[("period", "fortnight"), ("bench", "x")]), query(&[]));
+        assert_eq!(
+            query(&[("period", "fortnight"), ("bench", "x")]),
+            query(&[])
+        );
     }
 
     #[test]
@@ -308,8 +313,12 @@ mod tests {
     #[test]
     fn bad_dates_and_targets_say_so_and_fall_back() {
         let today = d(2026, 11, 29);
-        let r = query(&[("period", "custom"), ("from", "2026-03-01"), ("to", "2026-02-01")])
-            .resolve(today);
+        let r = query(&[
+            ("period", "custom"),
+            ("from", "2026-03-01"),
+            ("to", "2026-02-01"),
+        ])
+        .resolve(today);
         assert_eq!(r.inputs.period, Period::last_full_quarter(today));
         assert_eq!(
             r.dates_error.as_deref(),
