@@ -45,7 +45,7 @@ test('scoping to an owner changes the URL and the headline', async ({ page }) =>
   await expect(page).toHaveURL(/owner=Chloe%20Martin&bench=team/);
   await expect(reports.owner).toHaveValue('Chloe Martin');
   await expect(reports.verdict).toHaveText(/^Closing effectiveness: /);
-  await expect(page.getByText(/^Better closing: /)).toBeVisible();
+  await expect(page.getByText(/^Better closing: (A close rate of \d+ % would bring|Even winning every decided deal)/)).toBeVisible();
   await expectAccessible(page, 'reports for one owner');
 });
 
@@ -110,6 +110,23 @@ test('switching the period updates the figures and stays in the URL', async ({ p
   await expect(page.getByText(/^Diagnosis · Everyone · Q\d \d{4} compared with the target$/)).toBeVisible();
   await expect(reports.kpi('Coverage')).toHaveText(/^\d+(\.\d)?×$/);
   await shoot(page, 'reports-target');
+});
+
+test('a period without enough decided deals says so honestly, and the page fits a phone', async ({ page }) => {
+  const reports = new ReportsPage(page);
+  await reports.openWithDemo('?period=custom&from=2020-01-05&to=2020-02-10');
+  await expect(reports.verdict).toHaveText('Not enough data: too few decided deals to judge by');
+  await expect(reports.sentence()).toHaveText(/^Not enough data for a diagnosis: 0 deals were decided in 2020-01-05 – 2020-02-10 and 0 for /);
+  for (const name of charts) await expect(reports.chart(name)).toBeVisible();
+  await expect(reports.kpi('Close rate')).toHaveText('—');
+  await expectAccessible(page, 'reports without enough data');
+  await shoot(page, 'reports-no-data');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await reports.period.selectOption({ label: 'Last full quarter' });
+  await expect(reports.owners).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+  await shoot(page, 'reports-phone');
 });
 
 test('links keep the base path when the app is served under a sub-path', async ({ page }) => {

@@ -22,7 +22,8 @@ const W: f64 = 640.0;
 const ROW: f64 = 38.0;
 const TOP: f64 = 8.0;
 const LABELS: f64 = 150.0;
-const FLAGS: f64 = 78.0;
+/// Room right of the bars for their value labels.
+const FLAGS: f64 = 64.0;
 const AXIS: f64 = 40.0;
 
 #[component]
@@ -84,8 +85,9 @@ pub fn PairedBars(
                     <rect class="bar-second" x=n(LABELS) y=n(top + 24.0) width=n((x.apply(v) - LABELS).max(1.0)) height="7"></rect>
                     <text class="value small" x=n(x.apply(v) + 4.0) y=n(top + 31.0)>{one_decimal(v)}</text>
                 })}
+                // The flag sits under the row's name, clear of the bars' value labels.
                 {row.flag.clone().map(|f| view! {
-                    <text class="flag" x=n(W - 2.0) y=n(top + 17.5) text-anchor="end">{f}</text>
+                    <text class="flag" x=n(LABELS - 8.0) y=n(top + 31.0) text-anchor="end">{f}</text>
                 })}
             }
         })

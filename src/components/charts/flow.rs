@@ -41,7 +41,8 @@ pub fn FlowChart(
                 .sum()
         })
         .collect();
-    let max = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
+    // At least a few deals high, so an empty period still gets a sensible axis.
+    let max = totals.iter().copied().max().unwrap_or(0).max(4) as f64;
     let x = Scale::linear((0.0, count.saturating_sub(1) as f64), (LEFT, W - RIGHT));
     let y = Scale::linear((0.0, max), (H - BOTTOM, TOP)).nice(5);
     // Bottom band first for the stacking: the last step at the bottom.
@@ -75,9 +76,11 @@ pub fn FlowChart(
         }
     }
 
+    // Counts are whole deals: no tick between them.
     let y_ticks = y
         .ticks(5)
         .into_iter()
+        .filter(|t| t.fract() == 0.0)
         .map(|t| {
             let py = n(y.apply(t));
             view! {

@@ -55,7 +55,9 @@ pub fn Waterfall(
     let amounts: Vec<f64> = steps.iter().map(|s| s.amount).collect();
     let bars = waterfall(start.1, &amounts);
     let end = start.1 + amounts.iter().sum::<f64>();
-    let y = Scale::linear(waterfall_extent(start.1, &amounts), (H - BOTTOM, TOP)).nice(4);
+    // An all-zero waterfall still gets an axis from $0 upwards.
+    let (lo, hi) = waterfall_extent(start.1, &amounts);
+    let y = Scale::linear((lo, hi.max(lo + 100_000.0)), (H - BOTTOM, TOP)).nice(4);
     let band = BandScale::new(steps.len() + 2, (LEFT, W - RIGHT), 0.28);
     let bw = band.bandwidth();
     let hatch = format!("{id}-hatch");
