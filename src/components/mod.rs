@@ -1,6 +1,7 @@
 //! Components shared by several pages.
 
 pub mod banner;
+pub mod charts;
 pub mod contact_form;
 pub mod demo;
 pub mod empty;
