@@ -113,7 +113,7 @@ pub fn generate(today: Day, shape: Shape, seed: u64) -> Book {
     let prospects = (shape.deals as f64 * PROSPECTS_PER_DEAL).round() as usize;
     let span = today.since(first_day).max(0);
     for _ in 0..prospects {
-        let owner = draft.rng.usize(0..reps.len());
+        let owner = crate::generator::index(draft.rng, 0..reps.len());
         let created = weekday_on_or_after(first_day.plus(draft.rng.i32(0..=span))).min(today);
         draft.add_prospect(owner, created);
     }
@@ -166,7 +166,10 @@ pub(crate) fn weekday_on_or_after(day: Day) -> Day {
 pub(crate) fn pick<T: Copy + Default>(rng: &mut fastrand::Rng, list: &[T]) -> T {
     match list.len() {
         0 => T::default(),
-        n => list.get(rng.usize(0..n)).copied().unwrap_or_default(),
+        n => list
+            .get(crate::generator::index(rng, 0..n))
+            .copied()
+            .unwrap_or_default(),
     }
 }
 
@@ -245,4 +248,33 @@ fn share_out(n: usize, weights: &[f64]) -> Vec<usize> {
         parts[i] += 1;
     }
     parts
+}
+
+/// A uniform index in `range`, drawn the same way on every platform: fastrand's
+/// `usize` draws 32 bits on wasm32 but 64 on a 64-bit host, so the browser's demo
+/// would differ from the one the native tests check.
+pub(crate) fn index(rng: &mut fastrand::Rng, range: impl std::ops::RangeBounds<usize>) -> usize {
+    use std::ops::Bound;
+    let low = match range.start_bound() {
+        Bound::Included(&n) => n,
+        Bound::Excluded(&n) => n.saturating_add(1),
+        Bound::Unbounded => 0,
+    };
+    let high = match range.end_bound() {
+        Bound::Included(&n) => n,
+        Bound::Excluded(&n) => n.saturating_sub(1),
+        Bound::Unbounded => u32::MAX as usize,
+    };
+    if high <= low {
+        return low;
+    }
+    low + rng.u64(0..=(high - low) as u64) as usize
+}
+
+/// Fisher–Yates with `index`, for the same reason.
+pub(crate) fn shuffle<T>(rng: &mut fastrand::Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = index(rng, 0..=i);
+        items.swap(i, j);
+    }
 }

@@ -573,3 +573,23 @@ fn demo_tells_the_story_every_week_of_the_year() {
         );
     }
 }
+
+/// The demo is the same book on every platform: the browser (wasm32) test in
+/// tests/demo.rs pins the same figures.
+#[test]
+fn demo_fingerprint_is_pinned() {
+    let book = pipewise_core::generator::demo(Day::from_ymd(2026, 11, 29).unwrap());
+    let value: i64 = book.deals.iter().map(|d| d.value).sum();
+    let changes: usize = book.deals.iter().map(|d| d.history.len()).sum();
+    println!(
+        "fingerprint: {} deals, {value} cents, {changes} changes, {} tasks",
+        book.deals.len(),
+        book.tasks.len()
+    );
+    assert_eq!(
+        (book.deals.len(), value, changes, book.tasks.len()),
+        DEMO_FINGERPRINT
+    );
+}
+
+const DEMO_FINGERPRINT: (usize, i64, usize, usize) = (300, 843_770_000, 1686, 875);

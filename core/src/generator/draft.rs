@@ -206,7 +206,11 @@ fn returning_client(
         return None;
     }
     (0..6)
-        .filter_map(|_| clients.get(rng.usize(0..clients.len())).copied())
+        .filter_map(|_| {
+            clients
+                .get(crate::generator::index(rng, 0..clients.len()))
+                .copied()
+        })
         .find(|(won, _)| *won < opened)
         .map(|(_, c)| c)
 }
@@ -218,7 +222,7 @@ fn draw_outcome(rng: &mut fastrand::Rng, deck: &mut Vec<bool>, win_rate: f64) ->
     if deck.is_empty() {
         let wins = (win_rate * DECK as f64).round() as usize;
         deck.extend((0..DECK).map(|i| i < wins));
-        rng.shuffle(deck);
+        crate::generator::shuffle(rng, deck);
     }
     deck.pop().unwrap_or(false)
 }

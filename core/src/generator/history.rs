@@ -49,7 +49,7 @@ pub fn walk(
     };
     // A few older deals stall in a middle step and are still sitting there today.
     let stall = (plan.opened.since(cal.today) < -90 && rng.f64() < 0.07)
-        .then(|| rng.usize(start.max(MEETING)..=end.max(start.max(MEETING))))
+        .then(|| crate::generator::index(rng, start.max(MEETING)..=end.max(start.max(MEETING))))
         .filter(|p| *p <= end);
 
     let step = |pos: usize| Stage::Step(steps.get(pos).copied().unwrap_or(StepId(1)));

@@ -79,7 +79,7 @@ impl Desk<'_> {
     /// Prospecting calls and emails to a contact that has no deal yet.
     pub fn prospecting_tasks(&mut self, who: &Counterpart, kind: ContactType, first: Day) {
         let mut day = first;
-        for _ in 0..self.rng.usize(1..=2) {
+        for _ in 0..crate::generator::index(&mut self.rng, 1..=2) {
             if day > self.today.plus(14) {
                 break;
             }
@@ -184,13 +184,15 @@ impl Desk<'_> {
                 _ => None,
             }
         } else if on == today {
-            self.rng.bool().then_some(today)
+            // Every other one of today's tasks is done, so the day always shows both.
+            let due_today = self.tasks.iter().filter(|t| t.on == today).count();
+            (due_today % 2 == 0).then_some(today)
         } else {
             None
         };
         let timed = matches!(kind, TaskKind::Call | TaskKind::Meeting | TaskKind::Demo);
         let time = timed.then(|| 9 * 60 + 30 * self.rng.u16(0..16));
-        let duration = timed.then(|| [30, 45, 60][self.rng.usize(0..3)]);
+        let duration = timed.then(|| [30, 45, 60][crate::generator::index(&mut self.rng, 0..3)]);
         Task {
             id: TaskId(self.ids.fresh()),
             title,
