@@ -5,9 +5,11 @@
 mod format;
 mod path;
 mod scale;
+pub mod timeline;
 mod waterfall;
 
 pub use format::{axis_label, svg_number};
 pub use path::{area_path, line_path, stacked_areas};
 pub use scale::{nice_step, ticks, BandScale, Scale};
+pub use timeline::{timeline, Timeline};
 pub use waterfall::{waterfall, waterfall_extent, WaterfallBar};

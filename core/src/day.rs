@@ -27,7 +27,11 @@ impl Day {
     /// The calendar date; days outside chrono's range (hundreds of thousands of years
     /// away, only from damaged data) clamp to its limits instead of panicking.
     pub fn to_date(self) -> chrono::NaiveDate {
-        let limit = if self.0 < 0 { chrono::NaiveDate::MIN } else { chrono::NaiveDate::MAX };
+        let limit = if self.0 < 0 {
+            chrono::NaiveDate::MIN
+        } else {
+            chrono::NaiveDate::MAX
+        };
         chrono::Duration::try_days(self.0 as i64)
             .and_then(|d| Day::epoch().checked_add_signed(d))
             .unwrap_or(limit)
