@@ -7,7 +7,12 @@ use wasm_bindgen::JsCast;
 /// Today's date in the user's local time zone.
 pub fn today() -> Day {
     let now = js_sys::Date::new_0();
-    Day::from_ymd(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+    Day::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Milliseconds since the epoch, for edit stamps.

@@ -11,7 +11,9 @@ thread_local! {
 }
 
 fn locales() -> js_sys::Array {
-    let language = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en-US".into());
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en-US".into());
     js_sys::Array::of1(&JsValue::from_str(&language))
 }
 
@@ -43,15 +45,22 @@ pub fn money(cents: Cents, currency: &str) -> String {
 
 /// A plain number in the locale, e.g. "1,234".
 pub fn number(value: f64, decimals: u32) -> String {
-    let text = js_sys::Number::from(value).to_locale_string(&locales().get(0).as_string().unwrap_or_default());
+    let text = js_sys::Number::from(value)
+        .to_locale_string(&locales().get(0).as_string().unwrap_or_default());
     if decimals == 0 {
-        return js_sys::Number::from(value.round()).to_locale_string(&locales().get(0).as_string().unwrap_or_default()).into();
+        return js_sys::Number::from(value.round())
+            .to_locale_string(&locales().get(0).as_string().unwrap_or_default())
+            .into();
     }
     text.into()
 }
 
 fn js_date(day: Day) -> js_sys::Date {
-    js_sys::Date::new_with_year_month_day(day.year() as u32, day.month() as i32 - 1, day.day_of_month() as i32)
+    js_sys::Date::new_with_year_month_day(
+        day.year() as u32,
+        day.month() as i32 - 1,
+        day.day_of_month() as i32,
+    )
 }
 
 /// A short date, e.g. "Nov 29, 2026" / "29 Nov 2026".
@@ -60,7 +69,9 @@ pub fn date(day: Day) -> String {
     set(&options, "year", "numeric".into());
     set(&options, "month", "short".into());
     set(&options, "day", "numeric".into());
-    js_date(day).to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options).into()
+    js_date(day)
+        .to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options)
+        .into()
 }
 
 /// A day and month without the year, e.g. "Nov 29".
@@ -68,7 +79,9 @@ pub fn day_month(day: Day) -> String {
     let options = js_sys::Object::new();
     set(&options, "month", "short".into());
     set(&options, "day", "numeric".into());
-    js_date(day).to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options).into()
+    js_date(day)
+        .to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options)
+        .into()
 }
 
 /// The month and year, e.g. "November 2026".
@@ -76,14 +89,18 @@ pub fn month_year(day: Day) -> String {
     let options = js_sys::Object::new();
     set(&options, "year", "numeric".into());
     set(&options, "month", "long".into());
-    js_date(day).to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options).into()
+    js_date(day)
+        .to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options)
+        .into()
 }
 
 /// A weekday name, e.g. "Mon".
 pub fn weekday(day: Day) -> String {
     let options = js_sys::Object::new();
     set(&options, "weekday", "short".into());
-    js_date(day).to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options).into()
+    js_date(day)
+        .to_locale_date_string(&locales().get(0).as_string().unwrap_or_default(), &options)
+        .into()
 }
 
 /// "09:30" from minutes after midnight.

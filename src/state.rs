@@ -69,7 +69,10 @@ pub fn use_app() -> AppState {
 
 /// Today and a fresh edit stamp, for an action happening now.
 pub fn now() -> Now {
-    Now { today: browser::today(), stamp: browser::stamp() }
+    Now {
+        today: browser::today(),
+        stamp: browser::stamp(),
+    }
 }
 
 impl AppState {
@@ -94,7 +97,10 @@ impl AppState {
                         let reason = explain(&problem);
                         match store.keep_aside(&text, browser::stamp()) {
                             Ok(key) => {
-                                notice = Some(Notice::Rescued { reason, key: Some(key) });
+                                notice = Some(Notice::Rescued {
+                                    reason,
+                                    key: Some(key),
+                                });
                                 // Start the next revision above whatever was there.
                                 revision = store::peek_revision(&text).unwrap_or(0);
                             }
@@ -106,13 +112,22 @@ impl AppState {
                     }
                 }
             }
-            Err(fault) => notice = Some(Notice::Unsaved { reason: fault.to_string() }),
+            Err(fault) => {
+                notice = Some(Notice::Unsaved {
+                    reason: fault.to_string(),
+                })
+            }
         }
         let state = AppState {
             book: RwSignal::new(book),
             notice: RwSignal::new(notice),
             usage: RwSignal::new(Usage { used }),
-            sync: StoredValue::new_local(Sync { revision, pending: Vec::new(), save_scheduled: false, writable }),
+            sync: StoredValue::new_local(Sync {
+                revision,
+                pending: Vec::new(),
+                save_scheduled: false,
+                writable,
+            }),
         };
         state.listen_to_other_tabs();
         state
@@ -121,7 +136,10 @@ impl AppState {
     /// Applies a change now and saves it just after the frame. The command must be
     /// deterministic (capture `now()` outside it): it may be replayed on top of another
     /// tab's data. An `Err` leaves the book untouched.
-    pub fn act(&self, change: impl Fn(&mut Book) -> Result<(), BookError> + 'static) -> Result<(), BookError> {
+    pub fn act(
+        &self,
+        change: impl Fn(&mut Book) -> Result<(), BookError> + 'static,
+    ) -> Result<(), BookError> {
         // No read of storage here: another tab's write arrives by the `storage` event,
         // and `flush` checks the revision again before writing.
         let command: Command = Rc::new(change);
@@ -151,7 +169,10 @@ impl AppState {
     /// Writes pending changes now (also called before the page unloads).
     pub fn flush(&self) {
         self.sync.update_value(|s| s.save_scheduled = false);
-        if self.sync.with_value(|s| s.pending.is_empty() || !s.writable) {
+        if self
+            .sync
+            .with_value(|s| s.pending.is_empty() || !s.writable)
+        {
             return;
         }
         let store = LocalStore;
@@ -164,7 +185,9 @@ impl AppState {
         }
         let revision = self.sync.with_value(|s| s.revision) + 1;
         browser::mark("pipewise:save:start");
-        let text = self.book.with_untracked(|book| store::encode(book, revision));
+        let text = self
+            .book
+            .with_untracked(|book| store::encode(book, revision));
         match store.write(&text) {
             Ok(()) => {
                 self.sync.update_value(|s| {
@@ -176,7 +199,9 @@ impl AppState {
                     self.notice.set(None);
                 }
             }
-            Err(fault) => self.notice.set(Some(Notice::Unsaved { reason: fault.to_string() })),
+            Err(fault) => self.notice.set(Some(Notice::Unsaved {
+                reason: fault.to_string(),
+            })),
         }
         browser::mark("pipewise:save:end");
     }
@@ -231,7 +256,9 @@ impl AppState {
         let state = *self;
         // After the browser paints the change: a rAF callback runs before paint, and a
         // zero timeout queued from it runs after.
-        request_animation_frame(move || set_timeout(move || state.flush(), std::time::Duration::ZERO));
+        request_animation_frame(move || {
+            set_timeout(move || state.flush(), std::time::Duration::ZERO)
+        });
     }
 
     fn listen_to_other_tabs(&self) {
@@ -253,7 +280,8 @@ impl AppState {
         if LocalStore.remove().is_ok() {
             self.sync.update_value(|s| s.writable = true);
             self.notice.set(None);
-            self.sync.update_value(|s| s.pending.push(Rc::new(|_| Ok(()))));
+            self.sync
+                .update_value(|s| s.pending.push(Rc::new(|_| Ok(()))));
             self.flush();
         }
     }

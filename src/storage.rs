@@ -30,7 +30,10 @@ fn storage() -> Result<web_sys::Storage, StoreFault> {
 }
 
 fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
-    let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let name = js_sys::Reflect::get(&error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         StoreFault::Full
     } else if name == "SecurityError" {
@@ -73,7 +76,12 @@ impl LocalStore {
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|key| key.starts_with(ASIDE))
             .map(|key| {
-                let len = storage.get_item(&key).ok().flatten().map(|t| t.len()).unwrap_or(0);
+                let len = storage
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .map(|t| t.len())
+                    .unwrap_or(0);
                 (key, len)
             })
             .collect()

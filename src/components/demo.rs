@@ -20,7 +20,10 @@ pub fn DemoButton(
         asking.set(false);
     };
     let on_click = move |_| {
-        if app.book.with(|b| b.contacts.is_empty() && b.deals.is_empty() && b.tasks.is_empty()) {
+        if app
+            .book
+            .with(|b| b.contacts.is_empty() && b.deals.is_empty() && b.tasks.is_empty())
+        {
             load();
         } else {
             asking.set(true);

@@ -3,7 +3,6 @@
 use crate::components::empty::EmptyState;
 use leptos::prelude::*;
 
-
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     view! {
