@@ -25,7 +25,9 @@ pub fn DealCard(
     let href = format!("/deals/{id}");
     let value = format::money(card.value, &card.currency);
     let age = format::days(card.days);
-    let limit = stuck_after.filter(|_| card.stuck).map(|l| format!("over {}", format::days(l.round() as i32)));
+    let limit = stuck_after
+        .filter(|_| card.stuck)
+        .map(|l| format!("longer than the usual {} in this step", format::days(l.round() as i32)));
     let who = match (card.contact.is_empty(), card.company.is_empty()) {
         (false, false) => format!("{} · {}", card.contact, card.company),
         (false, true) => card.contact.clone(),
@@ -52,12 +54,11 @@ pub fn DealCard(
             </div>
             <div class="card-who">{who}</div>
             <div class="card-foot">
-                <span class="card-owner">{card.owner.clone()}</span>
                 <span class="card-age" title="Days in this step">{age}</span>
                 {card.stuck.then(|| view! {
-                    <span class="badge stuck">"Stuck"</span>
-                    <span class="card-limit">{limit.clone()}</span>
+                    <span class="badge stuck" title=limit.clone()>"Stuck"<span class="sr-only">{limit.clone().map(|l| format!(" ({l})"))}</span></span>
                 })}
+                <span class="card-owner">{card.owner.clone()}</span>
                 <button type="button" class="card-move" on:click=ask>
                     "Move to…"
                     <span class="sr-only">{hidden_title}</span>

@@ -65,14 +65,18 @@ pub fn MoveDialog(
         (current, choices)
     });
     let reopening = !current.is_open();
-    // Default: the dropped-on column, else the next step along.
-    let next = match current {
-        Stage::Step(s) => app.book.with_untracked(|b| {
+    // Default: the dropped-on column, else the next step along, or for a reopen the
+    // step the deal was at when it was decided.
+    let next = app.book.with_untracked(|b| match current {
+        Stage::Step(s) => {
             let at = b.process.position(s).map_or(0, |p| p + 1);
             b.process.steps.get(at).map(|s| Stage::Step(s.id))
+        }
+        _ => b.deal(id).and_then(|d| {
+            let last = d.history.iter().rev().find(|c| c.stage.is_open())?;
+            choices.iter().any(|c| c.0 == last.stage).then_some(last.stage)
         }),
-        _ => None,
-    };
+    });
     let initial = target.to.or(next).or_else(|| choices.first().map(|c| c.0));
     let stage = RwSignal::new(initial.map(encode).unwrap_or_default());
     let date = RwSignal::new(app.today().iso());

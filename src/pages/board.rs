@@ -26,15 +26,18 @@ pub fn BoardPage() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(filters::from_query));
     let today = app.today();
     let columns = Memo::new(move |_| filter.with(|f| app.book.with(|b| board_columns(b, f, today))));
-    // The columns' identities change only when the process does.
+    // The step columns' identities change only when the process does.
     let stages = Memo::new(move |_| {
         app.book.with(|b| {
             let steps = b.process.steps.iter().enumerate().map(|(i, s)| (Stage::Step(s.id), i));
-            steps.chain([(Stage::Won, 0), (Stage::Lost, 0)]).collect::<Vec<_>>()
+            steps.collect::<Vec<_>>()
         })
     });
     let has_deals = Memo::new(move |_| app.book.with(|b| !b.deals.is_empty()));
     let moving = RwSignal::new(None::<MoveTarget>);
+    // Won and Lost start collapsed, pinned to the right edge while they are, so a card
+    // can be dropped on them without scrolling the board to its end.
+    let (won_open, lost_open) = (RwSignal::new(false), RwSignal::new(false));
     let adding = RwSignal::new(false);
     let on_move = Callback::new(move |target: MoveTarget| moving.set(Some(target)));
 
@@ -73,6 +76,10 @@ pub fn BoardPage() -> impl IntoView {
                 <For each=move || stages.get() key=|s| *s let:((stage, position))>
                     <BoardColumn stage=stage position=position columns=columns on_move=on_move/>
                 </For>
+                <div class="outcomes" class:pinned=move || !won_open.get() && !lost_open.get()>
+                    <BoardColumn stage=Stage::Won position=0 columns=columns on_move=on_move expanded=won_open/>
+                    <BoardColumn stage=Stage::Lost position=0 columns=columns on_move=on_move expanded=lost_open/>
+                </div>
             </div>
         }
     };

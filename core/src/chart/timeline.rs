@@ -156,7 +156,7 @@ pub fn timeline(history: &[StageChange], process: &Process, today: Day, width: f
         .collect();
     let span = end.since(start);
     let ticks = scale
-        .ticks(5.min(span.max(1) as usize))
+        .ticks(8.min(span.max(1) as usize))
         .into_iter()
         .filter(|t| t.fract() == 0.0)
         .map(|t| Tick {
@@ -172,6 +172,58 @@ pub fn timeline(history: &[StageChange], process: &Process, today: Day, width: f
         rows,
         bars,
         ticks,
+    }
+}
+
+/// Where a bar's label goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LabelPlace {
+    /// Starting at `x`, after the bar.
+    Right(f64),
+    /// Starting at `x`, inside the bar.
+    Inside(f64),
+    /// Ending at `x`, before the bar.
+    Left(f64),
+    /// Nowhere without overlapping another bar or label: the table says it.
+    Hidden,
+}
+
+/// Gap between a label and what it sits next to.
+const GAP: f64 = 6.0;
+
+impl Timeline {
+    /// Where a label `text_width` wide fits for bar `i`: after the bar when the room up
+    /// to the next bar in its row (or the chart's edge) allows, else inside a bar wide
+    /// enough, else before the bar when the room back to the previous bar in the row
+    /// (or the row names) allows, else nowhere.
+    pub fn place_label(&self, i: usize, text_width: f64) -> LabelPlace {
+        let Some(bar) = self.bars.get(i) else {
+            return LabelPlace::Hidden;
+        };
+        let same_row = |b: &&Bar| b.row == bar.row && b.index != bar.index;
+        let next = self
+            .bars
+            .iter()
+            .filter(same_row)
+            .filter(|b| b.x0 >= bar.x1)
+            .map(|b| b.x0)
+            .fold(self.width, f64::min);
+        let previous = self
+            .bars
+            .iter()
+            .filter(same_row)
+            .filter(|b| b.x1 <= bar.x0)
+            .map(|b| b.x1)
+            .fold(self.left - GAP, f64::max);
+        if bar.x1 + GAP + text_width + GAP <= next {
+            LabelPlace::Right(bar.x1 + GAP)
+        } else if !bar.outcome && bar.x1 - bar.x0 >= text_width + 2.0 * GAP {
+            LabelPlace::Inside(bar.x0 + GAP)
+        } else if bar.x0 - GAP - text_width - GAP >= previous {
+            LabelPlace::Left(bar.x0 - GAP)
+        } else {
+            LabelPlace::Hidden
+        }
     }
 }
 
@@ -279,6 +331,33 @@ mod tests {
             .iter()
             .all(|k| k.x >= t.left - 1e-9 && k.x <= t.right + 1e-9));
         assert_eq!(t.ticks[0].day, Day(0));
+    }
+
+    #[test]
+    fn labels_go_where_they_fit() {
+        // Meeting twice: days 0..10 and 12..40 in the same row; plot 132..576 over
+        // 40 days = 11.1 px a day.
+        let history = [
+            change(step(3), 0),
+            change(step(4), 10),
+            change(step(3), 12),
+        ];
+        let t = timeline(&history, &Process::default(), Day(40), 640.0);
+        // First Meeting stay ends at 243; the next one in its row starts at 265.3.
+        assert_eq!(t.place_label(0, 10.0), LabelPlace::Right(249.0));
+        // 40 px does not fit in the 22 px gap before the next stay: inside the 111 px bar.
+        assert_eq!(t.place_label(0, 40.0), LabelPlace::Inside(138.0));
+        // Too wide for inside, and before the bar are only the row names.
+        assert_eq!(t.place_label(0, 120.0), LabelPlace::Hidden);
+        // The current stay runs to the edge: 64 px of room after it.
+        assert_eq!(t.place_label(2, 50.0), LabelPlace::Right(582.0));
+        // Too wide for after, fits inside the 311 px bar; wider still fits nowhere.
+        assert_eq!(t.place_label(2, 280.0), LabelPlace::Inside(t.bars[2].x0 + 6.0));
+        assert_eq!(t.place_label(2, 300.0), LabelPlace::Hidden);
+        let short = timeline(&history[..2], &Process::default(), Day(11), 640.0);
+        // Needs analysis from day 10 to 11 sits at the right edge: label before it.
+        assert!(matches!(short.place_label(1, 100.0), LabelPlace::Left(x) if x < 576.0));
+        assert_eq!(t.place_label(9, 10.0), LabelPlace::Hidden);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub fn BoardColumn(
     /// Called when a card is dropped here or asks to move.
     #[prop(into)]
     on_move: Callback<MoveTarget>,
+    /// Whether the cards are shown; given for the collapsible Won and Lost columns.
+    #[prop(optional)]
+    expanded: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let app = use_app();
     // Only this column's slice: an unchanged column does not re-render on a move.
@@ -28,7 +31,7 @@ pub fn BoardColumn(
     let cards = move || column.with(|c| c.as_ref().map(|c| c.cards.clone()).unwrap_or_default());
     let stuck_after = move || column.with_untracked(|c| c.as_ref().and_then(|c| c.stuck_after));
     let outcome = !stage.is_open();
-    let expanded = RwSignal::new(!outcome);
+    let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
     let over = RwSignal::new(false);
     let currency = app.book.with_untracked(|b| b.settings.currency.clone());
     let name = move || column.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
