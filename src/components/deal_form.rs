@@ -35,10 +35,24 @@ pub fn DealForm(
     let app = use_app();
     let today = app.today();
     let (fields, current, contacts, owners, sources, steps) = app.book.with_untracked(|b| {
-        let fields = deal.and_then(|id| Fields::of(b, id)).unwrap_or_else(|| Fields::blank(b, today));
+        let fields = deal
+            .and_then(|id| Fields::of(b, id))
+            .unwrap_or_else(|| Fields::blank(b, today));
         let contacts: Vec<String> = b.contacts.iter().map(|c| c.name.clone()).collect();
-        let steps: Vec<(String, String)> = b.process.steps.iter().map(|s| (s.id.0.to_string(), s.name.clone())).collect();
-        (fields, deal.and_then(|id| b.deal(id)).map(|d| d.contact), contacts, b.owners(), b.sources(), steps)
+        let steps: Vec<(String, String)> = b
+            .process
+            .steps
+            .iter()
+            .map(|s| (s.id.0.to_string(), s.name.clone()))
+            .collect();
+        (
+            fields,
+            deal.and_then(|id| b.deal(id)).map(|d| d.contact),
+            contacts,
+            b.owners(),
+            b.sources(),
+            steps,
+        )
     });
     let errors = Errors::new();
     let contact_hint = Signal::derive(move || {
@@ -46,10 +60,12 @@ pub fn DealForm(
         if name.trim().is_empty() {
             return None;
         }
-        app.book.with_untracked(|b| match find_contact(b, &name, current).and_then(|id| b.contact(id)) {
-            Some(c) if c.company.is_empty() => Some("Existing contact".to_string()),
-            Some(c) => Some(format!("Existing contact at {}", c.company)),
-            None => Some(format!("A new contact “{}” will be created", name.trim())),
+        app.book.with_untracked(|b| {
+            match find_contact(b, &name, current).and_then(|id| b.contact(id)) {
+                Some(c) if c.company.is_empty() => Some("Existing contact".to_string()),
+                Some(c) => Some(format!("Existing contact at {}", c.company)),
+                None => Some(format!("A new contact “{}” will be created", name.trim())),
+            }
         })
     });
     let step_id = format!("f-{}", crate::browser::fresh_id().short());
@@ -60,12 +76,23 @@ pub fn DealForm(
         errors.clear();
         let name = fields.contact.get_untracked().trim().to_string();
         if name.is_empty() {
-            errors.contact.set(Some("Choose a contact or type a new contact's name".into()));
+            errors
+                .contact
+                .set(Some("Choose a contact or type a new contact's name".into()));
             return;
         }
         let value = fields.cents().map_err(|e| errors.value.set(Some(e)));
-        let close = fields.expected_close().map_err(|e| errors.close.set(Some(e)));
-        let opened = if deal.is_none() { fields.opened_on().map(Some).map_err(|e| errors.date.set(Some(e))) } else { Ok(None) };
+        let close = fields
+            .expected_close()
+            .map_err(|e| errors.close.set(Some(e)));
+        let opened = if deal.is_none() {
+            fields
+                .opened_on()
+                .map(Some)
+                .map_err(|e| errors.date.set(Some(e)))
+        } else {
+            Ok(None)
+        };
         let (Ok(value), Ok(expected_close), Ok(opened)) = (value, close, opened) else {
             return;
         };
@@ -74,12 +101,19 @@ pub fn DealForm(
         let existing = app.book.with_untracked(|b| find_contact(b, &name, current));
         // A new contact is made with the deal, owned and sourced like it.
         let new_contact = existing.is_none().then(|| {
-            let draft = ContactDraft { name: name.clone(), owner: owner.clone(), source: source.clone(), ..Default::default() };
+            let draft = ContactDraft {
+                name: name.clone(),
+                owner: owner.clone(),
+                source: source.clone(),
+                ..Default::default()
+            };
             (ContactId(crate::browser::fresh_id()), draft)
         });
         let draft = DealDraft {
             title: fields.title.get_untracked(),
-            contact: existing.or(new_contact.as_ref().map(|c| c.0)).unwrap_or_default(),
+            contact: existing
+                .or(new_contact.as_ref().map(|c| c.0))
+                .unwrap_or_default(),
             owner,
             value,
             currency: fields.currency.get_untracked(),
@@ -111,7 +145,11 @@ pub fn DealForm(
         }
     };
 
-    let title = if deal.is_some() { "Edit deal" } else { "New deal" };
+    let title = if deal.is_some() {
+        "Edit deal"
+    } else {
+        "New deal"
+    };
     view! {
         <Modal title=title on_close=on_close>
             <form on:submit=on_submit novalidate=true class="deal-form">

@@ -32,7 +32,11 @@ fn decode(text: &str) -> Option<Stage> {
     match text {
         "won" => Some(Stage::Won),
         "lost" => Some(Stage::Lost),
-        _ => text.strip_prefix('s')?.parse().ok().map(|n| Stage::Step(StepId(n))),
+        _ => text
+            .strip_prefix('s')?
+            .parse()
+            .ok()
+            .map(|n| Stage::Step(StepId(n))),
     }
 }
 
@@ -74,7 +78,10 @@ pub fn MoveDialog(
         }
         _ => b.deal(id).and_then(|d| {
             let last = d.history.iter().rev().find(|c| c.stage.is_open())?;
-            choices.iter().any(|c| c.0 == last.stage).then_some(last.stage)
+            choices
+                .iter()
+                .any(|c| c.0 == last.stage)
+                .then_some(last.stage)
         }),
     });
     let initial = target.to.or(next).or_else(|| choices.first().map(|c| c.0));
@@ -119,9 +126,11 @@ pub fn MoveDialog(
                 request_animation_frame(|| mark("pipewise:move:painted"));
                 on_close.run(());
             }
-            Err(e @ (BookError::FutureDate { .. } | BookError::BeforePrevious { .. } | BookError::DateOutOfRange { .. })) => {
-                date_error.set(Some(e.to_string()))
-            }
+            Err(
+                e @ (BookError::FutureDate { .. }
+                | BookError::BeforePrevious { .. }
+                | BookError::DateOutOfRange { .. }),
+            ) => date_error.set(Some(e.to_string())),
             Err(e @ BookError::Required(_)) => note_error.set(Some(e.to_string())),
             Err(e) => error.set(Some(e.to_string())),
         }

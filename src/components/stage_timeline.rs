@@ -6,7 +6,7 @@ use crate::format;
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::chart::svg_number as n;
-use pipewise_core::chart::timeline::{self, LabelPlace, Timeline, ROW_HEIGHT};
+use pipewise_core::chart::timeline::{self, Bar, LabelPlace, ROW_HEIGHT};
 use pipewise_core::{DealId, Stage};
 
 /// The chart's width in SVG units; it scales to its container.
@@ -31,7 +31,9 @@ pub fn StageTimeline(
                 .rows
                 .iter()
                 .map(|r| match r.stage {
-                    Stage::Step(id) => format!("tone{}", process.position(id).map_or(8, |p| p % 8 + 1)),
+                    Stage::Step(id) => {
+                        format!("tone{}", process.position(id).map_or(8, |p| p % 8 + 1))
+                    }
                     Stage::Won => "won".into(),
                     Stage::Lost => "lost".into(),
                 })
@@ -43,7 +45,11 @@ pub fn StageTimeline(
         let (t, tones) = geometry.get()?;
         let plot_bottom = t.rows.len() as f64 * ROW_HEIGHT;
         // Dates carry their year when the chart spans more than one.
-        let long = t.bars.first().zip(t.bars.last()).is_some_and(|(a, b)| a.from.year() != b.to.year());
+        let long = t
+            .bars
+            .first()
+            .zip(t.bars.last())
+            .is_some_and(|(a, b)| a.from.year() != b.to.year());
         let rows = t.rows.iter().enumerate().map(|(i, row)| {
             let y = row.y + ROW_HEIGHT / 2.0 + 4.0;
             view! {
@@ -64,8 +70,36 @@ pub fn StageTimeline(
             let (y1, y2) = (a.y + 8.0, b.y + 8.0);
             view! { <line class="tl-link" class:back=b.back_move x1=n(b.x0) x2=n(b.x0) y1=n(y1) y2=n(y2)></line> }
         }).collect_view();
-        let bars = (0..t.bars.len()).map(|i| draw_bar(&t, i, &tones[t.bars[i].row], long)).collect_view();
-        let summary = format!("Stage timeline: {} stage changes. The history table gives the same dates.", t.bars.len());
+        let texts: Vec<Vec<String>> = t.bars.iter().map(|bar| label_texts(bar, long)).collect();
+        let widths: Vec<Vec<f64>> = texts
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|text| text.chars().count() as f64 * CHAR)
+                    .collect()
+            })
+            .collect();
+        let places = t.place_labels(&widths);
+        let bars = t
+            .bars
+            .iter()
+            .zip(texts)
+            .zip(places)
+            .map(|((bar, texts), place)| {
+                let label =
+                    place.and_then(|(k, place)| texts.get(k).map(|text| (text.clone(), place)));
+                let title = if bar.outcome {
+                    texts[0].clone()
+                } else {
+                    format!("{} (to {})", texts[0], format::date(bar.to))
+                };
+                draw_bar(bar, &tones[bar.row], label, title)
+            })
+            .collect_view();
+        let summary = format!(
+            "Stage timeline: {} stage changes. The history table gives the same dates.",
+            t.bars.len()
+        );
         Some(view! {
             <svg class="timeline" viewBox=format!("0 0 {} {}", n(t.width), n(t.height)) role="img" aria-label=summary>
                 {rows}
@@ -78,58 +112,71 @@ pub fn StageTimeline(
     }
 }
 
-fn draw_bar(t: &Timeline, i: usize, tone: &str, long: bool) -> impl IntoView {
-    let bar = &t.bars[i];
-    let from = format::day_month(bar.from);
-    let width_of = |text: &str| text.chars().count() as f64 * CHAR;
+/// A bar's label texts, fullest first, down to the bare number of days.
+fn label_texts(bar: &Bar, long: bool) -> Vec<String> {
+    let from = if long && bar.outcome {
+        format::date(bar.from)
+    } else {
+        format::day_month(bar.from)
+    };
     if bar.outcome {
-        let (x, y) = (bar.x0, bar.y + 8.0);
-        let diamond = format!("M{} {}L{} {}L{} {}L{} {}Z", n(x), n(y - 8.0), n(x + 8.0), n(y), n(x), n(y + 8.0), n(x - 8.0), n(y));
-        let label = format!("{} {}", bar.label, if long { format::date(bar.from) } else { from });
-        // Past the diamond's half-width on either side.
-        let place = match t.place_label(i, width_of(&label) + 8.0) {
-            LabelPlace::Right(x) => Some((x + 8.0, "start")),
-            LabelPlace::Left(x) => Some((x - 8.0, "end")),
-            _ => None,
-        };
-        return view! {
-            <path class=format!("tl-outcome {tone}") d=diamond><title>{label.clone()}</title></path>
-            {place.map(|(x, anchor)| view! { <text class="tl-label" x=n(x) y=n(y + 4.0) text-anchor=anchor>{label}</text> })}
-        }
-        .into_any();
+        return vec![format!("{} {from}", bar.label), bar.label.clone()];
     }
     let days = format::days(bar.days);
     let so_far = if bar.current { " so far" } else { "" };
-    let back = if bar.back_move { "↩ moved back · " } else { "" };
-    // The fullest label that fits, down to the bare number of days.
-    let candidates = [
+    let back = if bar.back_move {
+        "↩ moved back · "
+    } else {
+        ""
+    };
+    vec![
         format!("{back}{from} · {days}{so_far}"),
         format!("{back}{days}{so_far}"),
         format!("{}{days}", if bar.back_move { "↩ " } else { "" }),
-    ];
-    let placed = candidates.iter().find_map(|text| match t.place_label(i, width_of(text)) {
-        LabelPlace::Hidden => None,
-        place => Some((text.clone(), place)),
-    });
-    let title = format!("{} (to {})", candidates[0], format::date(bar.to));
-    let label = placed.map(|(text, place)| {
+    ]
+}
+
+fn draw_bar(
+    bar: &Bar,
+    tone: &str,
+    label: Option<(String, LabelPlace)>,
+    title: String,
+) -> impl IntoView {
+    let text = label.map(|(text, place)| {
         let (x, anchor, inside) = match place {
             LabelPlace::Right(x) => (x, "start", false),
             LabelPlace::Inside(x) => (x, "start", true),
             LabelPlace::Left(x) => (x, "end", false),
-            // Filtered out above.
-            LabelPlace::Hidden => (0.0, "end", false),
         };
         view! {
             <text class="tl-label" class:inside=inside class:back=bar.back_move x=n(x) y=n(bar.y + 12.0) text-anchor=anchor>{text}</text>
         }
     });
+    if bar.outcome {
+        let (x, y) = (bar.x0, bar.y + 8.0);
+        let diamond = format!(
+            "M{} {}L{} {}L{} {}L{} {}Z",
+            n(x),
+            n(y - 8.0),
+            n(x + 8.0),
+            n(y),
+            n(x),
+            n(y + 8.0),
+            n(x - 8.0),
+            n(y)
+        );
+        return view! {
+            <path class=format!("tl-outcome {tone}") d=diamond><title>{title}</title></path>
+            {text}
+        }
+        .into_any();
+    }
     view! {
         <rect class=format!("tl-bar {tone}") class:current=bar.current class:back=bar.back_move
             x=n(bar.x0) y=n(bar.y) width=n(bar.x1 - bar.x0) height="16" rx="3">
             <title>{title}</title>
         </rect>
-        {label}
+        {text}
     }
     .into_any()
 }

@@ -6,6 +6,7 @@ mod column;
 mod filters;
 
 use crate::browser::mark;
+use crate::components::deal_card::focus_card;
 use crate::components::deal_form::DealForm;
 use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;
@@ -25,11 +26,17 @@ pub fn BoardPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(filters::from_query));
     let today = app.today();
-    let columns = Memo::new(move |_| filter.with(|f| app.book.with(|b| board_columns(b, f, today))));
+    let columns =
+        Memo::new(move |_| filter.with(|f| app.book.with(|b| board_columns(b, f, today))));
     // The step columns' identities change only when the process does.
     let stages = Memo::new(move |_| {
         app.book.with(|b| {
-            let steps = b.process.steps.iter().enumerate().map(|(i, s)| (Stage::Step(s.id), i));
+            let steps = b
+                .process
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (Stage::Step(s.id), i));
             steps.collect::<Vec<_>>()
         })
     });
@@ -58,13 +65,23 @@ pub fn BoardPage() -> impl IntoView {
         columns.with(|cs| {
             let open = cs.iter().filter(|c| c.stage.is_open());
             let (count, total) = open.fold((0, 0), |(n, t), c| (n + c.count, t + c.total));
-            let stuck: usize = cs.iter().map(|c| c.cards.iter().filter(|d| d.stuck).count()).sum();
-            let deals = if count == 1 { "1 open deal".to_string() } else { format!("{count} open deals") };
+            let stuck: usize = cs
+                .iter()
+                .map(|c| c.cards.iter().filter(|d| d.stuck).count())
+                .sum();
+            let deals = if count == 1 {
+                "1 open deal".to_string()
+            } else {
+                format!("{count} open deals")
+            };
             let stuck = match stuck {
                 0 => String::new(),
                 n => format!(" · {n} stuck"),
             };
-            format!("{deals} · {} in the pipeline{stuck}", format::money(total, &currency))
+            format!(
+                "{deals} · {} in the pipeline{stuck}",
+                format::money(total, &currency)
+            )
         })
     };
 
@@ -101,7 +118,14 @@ pub fn BoardPage() -> impl IntoView {
         >
             {board}
         </Show>
-        {move || moving.get().map(|target| view! { <MoveDialog target=target on_close=move |_| moving.set(None)/> })}
+        {move || moving.get().map(|target| {
+            let id = target.deal;
+            let on_close = move |_| {
+                moving.set(None);
+                request_animation_frame(move || focus_card(id));
+            };
+            view! { <MoveDialog target=target on_close=on_close/> }
+        })}
         <Show when=move || adding.get()>
             <DealForm on_close=move |_| adding.set(false)/>
         </Show>

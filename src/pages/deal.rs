@@ -30,7 +30,10 @@ pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|t| DealId::parse(&t)));
     // Only whether the deal exists: the parts below read what they show themselves.
-    let found = Memo::new(move |_| id.get().filter(|id| app.book.with(|b| b.deal(*id).is_some())));
+    let found = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.book.with(|b| b.deal(*id).is_some()))
+    });
     let head = Memo::new(move |_| {
         let id = found.get()?;
         app.book.with(|b| {
@@ -44,7 +47,8 @@ pub fn DealPage() -> impl IntoView {
         })
     });
 
-    move || match found.get() {
+    move || {
+        match found.get() {
         None => view! {
             <p class="crumbs"><A href="/">"← Pipeline"</A></p>
             <h1>"Deal"</h1>
@@ -73,5 +77,6 @@ pub fn DealPage() -> impl IntoView {
             <tasks::DealTasks deal=id/>
         }
         .into_any(),
+    }
     }
 }

@@ -60,6 +60,8 @@ test('keyboard only: Tab to Move to…, Enter, type the date, Enter', async ({ p
   await expect(board.dialog).toBeHidden();
   await expect(board.count('Prospect')).toHaveText('1 deal');
   await expect(board.card('Keyboard deal')).toContainText('7 days');
+  // The focus follows the card to its new column.
+  await expect(board.moveButton('Keyboard deal')).toBeFocused();
 });
 
 test('drag a card to another column, then confirm the date', async ({ page }) => {

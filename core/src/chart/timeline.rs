@@ -184,46 +184,60 @@ pub enum LabelPlace {
     Inside(f64),
     /// Ending at `x`, before the bar.
     Left(f64),
-    /// Nowhere without overlapping another bar or label: the table says it.
-    Hidden,
 }
 
 /// Gap between a label and what it sits next to.
 const GAP: f64 = 6.0;
 
 impl Timeline {
-    /// Where a label `text_width` wide fits for bar `i`: after the bar when the room up
-    /// to the next bar in its row (or the chart's edge) allows, else inside a bar wide
-    /// enough, else before the bar when the room back to the previous bar in the row
-    /// (or the row names) allows, else nowhere.
-    pub fn place_label(&self, i: usize, text_width: f64) -> LabelPlace {
-        let Some(bar) = self.bars.get(i) else {
-            return LabelPlace::Hidden;
-        };
-        let same_row = |b: &&Bar| b.row == bar.row && b.index != bar.index;
-        let next = self
-            .bars
-            .iter()
-            .filter(same_row)
-            .filter(|b| b.x0 >= bar.x1)
-            .map(|b| b.x0)
-            .fold(self.width, f64::min);
-        let previous = self
-            .bars
-            .iter()
-            .filter(same_row)
-            .filter(|b| b.x1 <= bar.x0)
-            .map(|b| b.x1)
-            .fold(self.left - GAP, f64::max);
-        if bar.x1 + GAP + text_width + GAP <= next {
-            LabelPlace::Right(bar.x1 + GAP)
-        } else if !bar.outcome && bar.x1 - bar.x0 >= text_width + 2.0 * GAP {
-            LabelPlace::Inside(bar.x0 + GAP)
-        } else if bar.x0 - GAP - text_width - GAP >= previous {
-            LabelPlace::Left(bar.x0 - GAP)
-        } else {
-            LabelPlace::Hidden
+    /// Places the bars' labels, in history order, so that no label overlaps a bar or
+    /// an earlier label of its row. `candidates[i]` are the widths of bar `i`'s label
+    /// texts, fullest first; each is tried after the bar (up to the chart's edge),
+    /// inside the bar, then before it (back to the row names). Returns the chosen
+    /// text's position in `candidates[i]` and where it goes, or `None` when no text
+    /// fits (the history table still says it all).
+    pub fn place_labels(&self, candidates: &[Vec<f64>]) -> Vec<Option<(usize, LabelPlace)>> {
+        // Taken spans per row: every bar (a marker is 8 wide each side), then labels.
+        let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); self.rows.len()];
+        for bar in &self.bars {
+            let pad = if bar.outcome { 8.0 } else { 0.0 };
+            if let Some(row) = taken.get_mut(bar.row) {
+                row.push((bar.x0 - pad, bar.x1 + pad));
+            }
         }
+        let free = |row: &[(f64, f64)], own: (f64, f64), span: (f64, f64)| {
+            span.0 >= self.left - GAP
+                && span.1 <= self.width
+                && row
+                    .iter()
+                    .filter(|t| **t != own)
+                    .all(|t| span.1 + GAP <= t.0 || span.0 >= t.1 + GAP)
+        };
+        let mut out = Vec::with_capacity(self.bars.len());
+        for (i, bar) in self.bars.iter().enumerate() {
+            let pad = if bar.outcome { 8.0 } else { 0.0 };
+            let own = (bar.x0 - pad, bar.x1 + pad);
+            let widths = candidates.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let row = taken.get(bar.row).map(Vec::as_slice).unwrap_or(&[]);
+            let placed = widths.iter().enumerate().find_map(|(k, &w)| {
+                let right = (own.1 + GAP, own.1 + GAP + w);
+                let left = (own.0 - GAP - w, own.0 - GAP);
+                if free(row, own, right) {
+                    Some((k, LabelPlace::Right(right.0), right))
+                } else if !bar.outcome && bar.x1 - bar.x0 >= w + 2.0 * GAP {
+                    Some((k, LabelPlace::Inside(bar.x0 + GAP), own))
+                } else if free(row, own, left) {
+                    Some((k, LabelPlace::Left(left.1), left))
+                } else {
+                    None
+                }
+            });
+            if let (Some((_, _, span)), Some(row)) = (placed, taken.get_mut(bar.row)) {
+                row.push(span);
+            }
+            out.push(placed.map(|(k, place, _)| (k, place)));
+        }
+        out
     }
 }
 
@@ -334,30 +348,54 @@ mod tests {
     }
 
     #[test]
-    fn labels_go_where_they_fit() {
+    fn labels_go_where_they_fit_without_overlaps() {
         // Meeting twice: days 0..10 and 12..40 in the same row; plot 132..576 over
-        // 40 days = 11.1 px a day.
-        let history = [
-            change(step(3), 0),
-            change(step(4), 10),
-            change(step(3), 12),
-        ];
+        // 40 days = 11.1 px a day. Bars: 132..243, Needs analysis 243..265.2,
+        // Meeting again 265.2..576.
+        let history = [change(step(3), 0), change(step(4), 10), change(step(3), 12)];
         let t = timeline(&history, &Process::default(), Day(40), 640.0);
-        // First Meeting stay ends at 243; the next one in its row starts at 265.3.
-        assert_eq!(t.place_label(0, 10.0), LabelPlace::Right(249.0));
-        // 40 px does not fit in the 22 px gap before the next stay: inside the 111 px bar.
-        assert_eq!(t.place_label(0, 40.0), LabelPlace::Inside(138.0));
+        let place = |widths: [f64; 3]| -> Vec<Option<(usize, LabelPlace)>> {
+            t.place_labels(&widths.iter().map(|w| vec![*w]).collect::<Vec<_>>())
+        };
+        // Small labels fit after each bar (the last one in the 64 px before the edge).
+        let small = place([10.0, 10.0, 50.0]);
+        assert_eq!(small[0], Some((0, LabelPlace::Right(249.0))));
+        assert_eq!(small[2], Some((0, LabelPlace::Right(582.0))));
+        // 40 px does not fit in the 22 px gap before the next stay: inside the bar.
+        assert_eq!(
+            place([40.0, 10.0, 10.0])[0],
+            Some((0, LabelPlace::Inside(138.0)))
+        );
         // Too wide for inside, and before the bar are only the row names.
-        assert_eq!(t.place_label(0, 120.0), LabelPlace::Hidden);
-        // The current stay runs to the edge: 64 px of room after it.
-        assert_eq!(t.place_label(2, 50.0), LabelPlace::Right(582.0));
+        assert_eq!(place([120.0, 10.0, 10.0])[0], None);
         // Too wide for after, fits inside the 311 px bar; wider still fits nowhere.
-        assert_eq!(t.place_label(2, 280.0), LabelPlace::Inside(t.bars[2].x0 + 6.0));
-        assert_eq!(t.place_label(2, 300.0), LabelPlace::Hidden);
-        let short = timeline(&history[..2], &Process::default(), Day(11), 640.0);
-        // Needs analysis from day 10 to 11 sits at the right edge: label before it.
-        assert!(matches!(short.place_label(1, 100.0), LabelPlace::Left(x) if x < 576.0));
-        assert_eq!(t.place_label(9, 10.0), LabelPlace::Hidden);
+        assert_eq!(
+            place([10.0, 10.0, 280.0])[2],
+            Some((0, LabelPlace::Inside(t.bars[2].x0 + 6.0)))
+        );
+        assert_eq!(place([10.0, 10.0, 300.0])[2], None);
+        // The first fitting candidate wins.
+        let shortest = t.place_labels(&[vec![120.0, 40.0, 10.0]]);
+        assert_eq!(shortest[0], Some((1, LabelPlace::Inside(138.0))));
+    }
+
+    #[test]
+    fn a_label_never_lands_on_an_earlier_label() {
+        // Needs analysis 0..15, Proposal 15..30, Needs analysis again 30..40 (a move
+        // back). Over 40 days from 132 to 576: the gap in the Needs analysis row runs
+        // from 298.5 to 465.
+        let history = [change(step(4), 0), change(step(5), 15), change(step(4), 30)];
+        let t = timeline(&history, &Process::default(), Day(40), 640.0);
+        let places = t.place_labels(&[vec![100.0], vec![50.0], vec![100.0, 30.0]]);
+        assert_eq!(places[0], Some((0, LabelPlace::Right(304.5))));
+        // The back-move's long label fits neither after nor inside its 111 px bar, and
+        // before it would sit on the first label (304.5..404.5): the short one goes
+        // after it instead.
+        assert_eq!(places[2], Some((1, LabelPlace::Right(582.0))));
+        // With room for neither, nothing is drawn rather than an overlap.
+        let crowded = t.place_labels(&[vec![100.0], vec![50.0], vec![150.0]]);
+        assert_eq!(crowded[2], None);
+        assert!(t.place_labels(&[]).iter().all(Option::is_none));
     }
 
     #[test]

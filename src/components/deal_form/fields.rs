@@ -45,7 +45,15 @@ impl Errors {
     }
 
     pub fn clear(&self) {
-        for slot in [self.title, self.contact, self.value, self.currency, self.close, self.date, self.form] {
+        for slot in [
+            self.title,
+            self.contact,
+            self.value,
+            self.currency,
+            self.close,
+            self.date,
+            self.form,
+        ] {
             slot.set(None);
         }
     }
@@ -57,7 +65,10 @@ impl Errors {
             BookError::Required("Name") => self.contact,
             BookError::NegativeValue => self.value,
             BookError::BadCurrency(_) => self.currency,
-            BookError::DateOutOfRange { what: "Expected close date", .. } => self.close,
+            BookError::DateOutOfRange {
+                what: "Expected close date",
+                ..
+            } => self.close,
             BookError::DateOutOfRange { .. } | BookError::FutureDate { .. } => self.date,
             _ => self.form,
         };
@@ -69,16 +80,33 @@ impl Fields {
     /// Blank fields for a new deal: owner and currency from the settings, today's date,
     /// the first step.
     pub fn blank(book: &Book, today: Day) -> Fields {
-        let first = book.process.steps.first().map(|s| s.id.0.to_string()).unwrap_or_default();
-        Fields::with(
-            ["", "", &book.settings.me, "", &book.settings.currency, "", "", &first, &today.iso(), ""],
-        )
+        let first = book
+            .process
+            .steps
+            .first()
+            .map(|s| s.id.0.to_string())
+            .unwrap_or_default();
+        Fields::with([
+            "",
+            "",
+            &book.settings.me,
+            "",
+            &book.settings.currency,
+            "",
+            "",
+            &first,
+            &today.iso(),
+            "",
+        ])
     }
 
     /// The deal's current details, for editing.
     pub fn of(book: &Book, id: DealId) -> Option<Fields> {
         let deal = book.deal(id)?;
-        let contact = book.contact(deal.contact).map(|c| c.name.clone()).unwrap_or_default();
+        let contact = book
+            .contact(deal.contact)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
         let value = whole_units(deal.value);
         let close = deal.expected_close.map(|d| d.iso()).unwrap_or_default();
         Some(Fields::with([
@@ -113,7 +141,12 @@ impl Fields {
 
     /// The value in cents, or the message for the field.
     pub fn cents(&self) -> Result<Cents, String> {
-        let text: String = self.value.get_untracked().chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
+        let text: String = self
+            .value
+            .get_untracked()
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '_'))
+            .collect();
         if text.is_empty() {
             return Ok(0);
         }
@@ -129,7 +162,9 @@ impl Fields {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        Day::parse_iso(&text).map(Some).ok_or_else(|| "Enter a date, or leave it empty".into())
+        Day::parse_iso(&text)
+            .map(Some)
+            .ok_or_else(|| "Enter a date, or leave it empty".into())
     }
 
     pub fn first_step(&self) -> Option<StepId> {
@@ -137,7 +172,8 @@ impl Fields {
     }
 
     pub fn opened_on(&self) -> Result<Day, String> {
-        Day::parse_iso(&self.date.get_untracked()).ok_or_else(|| "Enter the date the deal started".into())
+        Day::parse_iso(&self.date.get_untracked())
+            .ok_or_else(|| "Enter the date the deal started".into())
     }
 }
 

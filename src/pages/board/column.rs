@@ -27,7 +27,8 @@ pub fn BoardColumn(
 ) -> impl IntoView {
     let app = use_app();
     // Only this column's slice: an unchanged column does not re-render on a move.
-    let column = Memo::new(move |_| columns.with(|cs| cs.iter().find(|c| c.stage == stage).cloned()));
+    let column =
+        Memo::new(move |_| columns.with(|cs| cs.iter().find(|c| c.stage == stage).cloned()));
     let cards = move || column.with(|c| c.as_ref().map(|c| c.cards.clone()).unwrap_or_default());
     let stuck_after = move || column.with_untracked(|c| c.as_ref().and_then(|c| c.stuck_after));
     let outcome = !stage.is_open();
@@ -36,7 +37,12 @@ pub fn BoardColumn(
     let currency = app.book.with_untracked(|b| b.settings.currency.clone());
     let name = move || column.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let count = move || column.with(|c| c.as_ref().map_or(0, |c| c.count));
-    let total = move || format::money(column.with(|c| c.as_ref().map_or(0, |c| c.total)), &currency);
+    let total = move || {
+        format::money(
+            column.with(|c| c.as_ref().map_or(0, |c| c.total)),
+            &currency,
+        )
+    };
     let key = match stage {
         Stage::Step(id) => format!("s{}", id.0),
         Stage::Won => "won".into(),
@@ -55,11 +61,20 @@ pub fn BoardColumn(
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        let dropped = ev.data_transfer().and_then(|d| d.get_data(DRAG_TYPE).ok()).and_then(|t| DealId::parse(&t));
+        let dropped = ev
+            .data_transfer()
+            .and_then(|d| d.get_data(DRAG_TYPE).ok())
+            .and_then(|t| DealId::parse(&t));
         let Some(id) = dropped else { return };
         // Dropping a card back on its own column is not a change.
         let target = app.book.with_untracked(|b| {
-            b.deal(id).filter(|d| d.stage() != stage).map(|d| MoveTarget { deal: id, title: d.title.clone(), to: Some(stage) })
+            b.deal(id)
+                .filter(|d| d.stage() != stage)
+                .map(|d| MoveTarget {
+                    deal: id,
+                    title: d.title.clone(),
+                    to: Some(stage),
+                })
         });
         if let Some(target) = target {
             on_move.run(target);

@@ -11,7 +11,11 @@ use pipewise_core::board::BoardFilter;
 /// The filter a URL query asks for; empty values mean "any".
 pub fn from_query(query: &ParamsMap) -> BoardFilter {
     let some = |key: &str| query.get(key).filter(|v| !v.trim().is_empty());
-    BoardFilter { owner: some("owner"), source: some("source"), text: query.get("q").unwrap_or_default() }
+    BoardFilter {
+        owner: some("owner"),
+        source: some("source"),
+        text: query.get("q").unwrap_or_default(),
+    }
 }
 
 fn to_query(filter: &BoardFilter) -> String {
@@ -36,41 +40,32 @@ pub fn Filters(
 ) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
-    let options = Memo::new(move |_| app.book.with(|b| (b.owners(), b.sources())));
+    let owners = Memo::new(move |_| app.book.with(|b| b.owners()));
+    let sources = Memo::new(move |_| app.book.with(|b| b.sources()));
+    // Every change is a new URL: the board follows the query.
     let apply = move |change: &dyn Fn(&mut BoardFilter)| {
         let mut next = filter.get_untracked();
         change(&mut next);
-        let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
         navigate(&format!("/{}", to_query(&next)), options);
     };
     let apply = StoredValue::new_local(apply);
-    let pick = |value: String| Some(value).filter(|v| !v.is_empty());
-    let select = move |label: &'static str, all: &'static str, current: fn(&BoardFilter) -> Option<String>, set: fn(&mut BoardFilter, Option<String>), list: fn(&(Vec<String>, Vec<String>)) -> Vec<String>| {
-        let id = format!("filter-{}", label.to_lowercase());
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <select id=id on:change=move |ev| {
-                    let value = pick(event_target_value(&ev));
-                    apply.with_value(|apply| apply(&|f| set(f, value.clone())));
-                }>
-                    <option value="" prop:selected=move || filter.with(|f| current(f).is_none())>{all}</option>
-                    {move || options.with(list).into_iter().map(|name| {
-                        let selected = {
-                            let name = name.clone();
-                            move || filter.with(|f| current(f).as_deref() == Some(name.as_str()))
-                        };
-                        let value = name.clone();
-                        view! { <option value=value prop:selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
+    let owner = Signal::derive(move || filter.with(|f| f.owner.clone()));
+    let source = Signal::derive(move || filter.with(|f| f.source.clone()));
+    let pick_owner = Callback::new(move |v: Option<String>| {
+        apply.with_value(|apply| apply(&|f| f.owner = v.clone()))
+    });
+    let pick_source = Callback::new(move |v: Option<String>| {
+        apply.with_value(|apply| apply(&|f| f.source = v.clone()))
+    });
     view! {
         <form class="toolbar board-filters" role="search" aria-label="Filter deals" on:submit=|ev| ev.prevent_default()>
-            {select("Owner", "All owners", |f| f.owner.clone(), |f, v| f.owner = v, |o| o.0.clone())}
-            {select("Source", "All sources", |f| f.source.clone(), |f, v| f.source = v, |o| o.1.clone())}
+            <FilterSelect label="Owner" all="All owners" options=owners current=owner on_pick=pick_owner/>
+            <FilterSelect label="Source" all="All sources" options=sources current=source on_pick=pick_source/>
             <div class="field search">
                 <label for="filter-q">"Search"</label>
                 <input id="filter-q" type="search" placeholder="Title, contact or company"
@@ -87,5 +82,37 @@ pub fn Filters(
                 </button>
             </Show>
         </form>
+    }
+}
+
+/// A labelled choice among the values in use, or "all".
+#[component]
+fn FilterSelect(
+    /// The visible label, e.g. "Owner".
+    label: &'static str,
+    /// The first option, meaning no filter, e.g. "All owners".
+    all: &'static str,
+    /// The values to choose from.
+    #[prop(into)]
+    options: Signal<Vec<String>>,
+    /// The value chosen now, if any.
+    current: Signal<Option<String>>,
+    /// Called with the new choice (`None` for all).
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    let id = format!("filter-{}", label.to_lowercase());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_pick.run(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
+                <option value="" prop:selected=move || current.with(Option::is_none)>{all}</option>
+                {move || options.get().into_iter().map(|name| {
+                    let value = name.clone();
+                    let chosen = name.clone();
+                    let selected = move || current.with(|c| c.as_deref() == Some(chosen.as_str()));
+                    view! { <option value=value prop:selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }

@@ -31,11 +31,18 @@ pub fn DealActions(
 
     let dialog = move || {
         let what = open.get()?;
-        let title = app.book.with_untracked(|b| b.deal(deal).map(|d| d.title.clone()))?;
+        let title = app
+            .book
+            .with_untracked(|b| b.deal(deal).map(|d| d.title.clone()))?;
         Some(match what {
             Open::Edit => view! { <DealForm deal=deal on_close=close/> }.into_any(),
-            Open::Stage(to) => view! { <MoveDialog target=MoveTarget { deal, title, to } on_close=close/> }.into_any(),
-            Open::Delete => view! { <DeleteDialog deal=deal title=title on_close=close/> }.into_any(),
+            Open::Stage(to) => {
+                view! { <MoveDialog target=MoveTarget { deal, title, to } on_close=close/> }
+                    .into_any()
+            }
+            Open::Delete => {
+                view! { <DeleteDialog deal=deal title=title on_close=close/> }.into_any()
+            }
         })
     };
     view! {
@@ -74,11 +81,9 @@ fn DeleteDialog(
         1 => "Its 1 task is kept with the contact, no longer linked to a deal.".to_string(),
         n => format!("Its {n} tasks are kept with the contact, no longer linked to a deal."),
     };
-    let delete = move |_| {
-        match app.act(move |b| b.remove_deal(deal).map(|_| ())) {
-            Ok(()) => navigate("/", Default::default()),
-            Err(e) => error.set(Some(e.to_string())),
-        }
+    let delete = move |_| match app.act(move |b| b.remove_deal(deal).map(|_| ())) {
+        Ok(()) => navigate("/", Default::default()),
+        Err(e) => error.set(Some(e.to_string())),
     };
     view! {
         <Modal title=format!("Delete “{title}”?") on_close=on_close>

@@ -31,7 +31,13 @@ pub fn DealDetails(
     let shown = Memo::new(move |_| {
         app.book.with(|b| {
             let d = b.deal(deal)?;
-            let contact = b.contact(d.contact).map(|c| (format!("/contacts/{}", c.id), c.name.clone(), c.company.clone()));
+            let contact = b.contact(d.contact).map(|c| {
+                (
+                    format!("/contacts/{}", c.id),
+                    c.name.clone(),
+                    c.company.clone(),
+                )
+            });
             Some(Shown {
                 contact,
                 owner: d.owner.clone(),

@@ -40,7 +40,9 @@ pub fn StageHistory(
     let today = app.today();
     let entries = Memo::new(move |_| {
         app.book.with(|b| {
-            let Some(d) = b.deal(deal) else { return Vec::new() };
+            let Some(d) = b.deal(deal) else {
+                return Vec::new();
+            };
             // The chart's own geometry knows each stay's length and the back-moves.
             let t = timeline(&d.history, &b.process, today, 900.0);
             t.bars
@@ -53,7 +55,11 @@ pub fn StageHistory(
                     current: bar.current,
                     back_move: bar.back_move,
                     lost: t.rows[bar.row].stage == Stage::Lost,
-                    note: d.history.get(bar.index).map(|c| c.note.clone()).unwrap_or_default(),
+                    note: d
+                        .history
+                        .get(bar.index)
+                        .map(|c| c.note.clone())
+                        .unwrap_or_default(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -130,13 +136,20 @@ fn DateDialog(deal: DealId, entry: Entry, on_close: Callback<()>) -> impl IntoVi
         match app.act(move |b| b.edit_stage_change(deal, index, on, &text, now)) {
             Ok(()) => on_close.run(()),
             Err(e @ BookError::Required(_)) => note_error.set(Some(e.to_string())),
-            Err(e @ (BookError::FutureDate { .. } | BookError::BeforePrevious { .. } | BookError::AfterNext { .. } | BookError::DateOutOfRange { .. })) => {
-                date_error.set(Some(e.to_string()))
-            }
+            Err(
+                e @ (BookError::FutureDate { .. }
+                | BookError::BeforePrevious { .. }
+                | BookError::AfterNext { .. }
+                | BookError::DateOutOfRange { .. }),
+            ) => date_error.set(Some(e.to_string())),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
-    let note_label = if entry.lost { "Loss reason" } else { "Note (optional)" };
+    let note_label = if entry.lost {
+        "Loss reason"
+    } else {
+        "Note (optional)"
+    };
     view! {
         <Modal title=format!("Change the date of “{}”", entry.name) on_close=on_close>
             <form on:submit=on_submit novalidate=true>

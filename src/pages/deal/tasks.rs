@@ -59,8 +59,13 @@ pub fn DealTasks(
             None => format::date(r.on),
         };
         let state = match r.done {
-            Some(done) => view! { <span class="done">{format!("Done {}", format::date(done))}</span> }.into_any(),
-            None if r.on < today => view! { <span class="badge overdue">"Overdue"</span> }.into_any(),
+            Some(done) => {
+                view! { <span class="done">{format!("Done {}", format::date(done))}</span> }
+                    .into_any()
+            }
+            None if r.on < today => {
+                view! { <span class="badge overdue">"Overdue"</span> }.into_any()
+            }
             None => view! { <span class="muted">"To do"</span> }.into_any(),
         };
         view! {
