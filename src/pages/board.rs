@@ -104,15 +104,18 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Pipeline"</h1>
-            <div class="actions">
-                <button type="button" class="primary" on:click=move |_| adding.set(true)>"New deal"</button>
-            </div>
+            <Show when=move || has_deals.get()>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| adding.set(true)>"New deal"</button>
+                </div>
+            </Show>
         </div>
         <Show
             when=move || has_deals.get()
-            fallback=|| view! {
-                <EmptyState title="No deals yet" text="Your deals will appear here, one column per step of your sales process, with how long each has sat in its step. Add a first deal with “New deal” or load the demo pipeline to look around.">
-                    <DemoButton primary=true/>
+            fallback=move || view! {
+                <EmptyState title="No deals yet" text="Your deals will appear here, one column per step of your sales process, with how long each has sat in its step. Add a first deal, or load the demo pipeline to look around.">
+                    <button type="button" class="primary" on:click=move |_| adding.set(true)>"New deal"</button>
+                    <DemoButton/>
                 </EmptyState>
             }
         >
