@@ -2,6 +2,7 @@
 //! `web_sys`, `gloo` or `wasm_bindgen` (CI greps for them). Today's date, the current
 //! time and fresh ids are always passed in, so every function here is deterministic.
 
+pub mod board;
 pub mod book;
 pub mod calendar;
 pub mod chart;

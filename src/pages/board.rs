@@ -1,14 +1,136 @@
-//! The pipeline board: a column per step.
+//! The pipeline board: a column per step of the sales process, then Won and Lost.
+//! The columns are one pure computation (`board_columns`) in a `Memo`; each column
+//! reads its slice and each card is keyed by its data, so a move repaints two columns.
 
+mod column;
+mod filters;
+
+use crate::browser::mark;
+use crate::components::deal_card::focus_card;
+use crate::components::deal_form::DealForm;
+use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;
+use crate::components::move_dialog::{MoveDialog, MoveTarget};
+use crate::format;
+use crate::state::use_app;
+use column::BoardColumn;
+use filters::Filters;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use pipewise_core::board::board_columns;
+use pipewise_core::Stage;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
+    let app = use_app();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(filters::from_query));
+    let today = app.today();
+    let columns =
+        Memo::new(move |_| filter.with(|f| app.book.with(|b| board_columns(b, f, today))));
+    // The step columns' identities change only when the process does.
+    let stages = Memo::new(move |_| {
+        app.book.with(|b| {
+            let steps = b
+                .process
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (Stage::Step(s.id), i));
+            steps.collect::<Vec<_>>()
+        })
+    });
+    let has_deals = Memo::new(move |_| app.book.with(|b| !b.deals.is_empty()));
+    let moving = RwSignal::new(None::<MoveTarget>);
+    // Won and Lost start collapsed, pinned to the right edge while they are, so a card
+    // can be dropped on them without scrolling the board to its end.
+    let (won_open, lost_open) = (RwSignal::new(false), RwSignal::new(false));
+    let adding = RwSignal::new(false);
+    let on_move = Callback::new(move |target: MoveTarget| moving.set(Some(target)));
+
+    // Benchmarks measure the time to the first board with data.
+    Effect::new(move |marked: Option<bool>| {
+        if marked == Some(true) {
+            return true;
+        }
+        let ready = has_deals.get();
+        if ready {
+            request_animation_frame(|| mark("pipewise:board:ready"));
+        }
+        ready
+    });
+
+    let summary = move || {
+        let currency = app.book.with_untracked(|b| b.settings.currency.clone());
+        columns.with(|cs| {
+            let open = cs.iter().filter(|c| c.stage.is_open());
+            let (count, total) = open.fold((0, 0), |(n, t), c| (n + c.count, t + c.total));
+            let stuck: usize = cs
+                .iter()
+                .map(|c| c.cards.iter().filter(|d| d.stuck).count())
+                .sum();
+            let deals = if count == 1 {
+                "1 open deal".to_string()
+            } else {
+                format!("{count} open deals")
+            };
+            let stuck = match stuck {
+                0 => String::new(),
+                n => format!(" · {n} stuck"),
+            };
+            format!(
+                "{deals} · {} in the pipeline{stuck}",
+                format::money(total, &currency)
+            )
+        })
+    };
+
+    let board = move || {
+        view! {
+            <Filters filter=filter/>
+            <p class="board-summary muted" role="status">{summary}</p>
+            <div class="board" role="region" aria-label="Pipeline board" tabindex="0">
+                <For each=move || stages.get() key=|s| *s let:((stage, position))>
+                    <BoardColumn stage=stage position=position columns=columns on_move=on_move/>
+                </For>
+                <div class="outcomes" class:pinned=move || !won_open.get() && !lost_open.get()>
+                    <BoardColumn stage=Stage::Won position=0 columns=columns on_move=on_move expanded=won_open/>
+                    <BoardColumn stage=Stage::Lost position=0 columns=columns on_move=on_move expanded=lost_open/>
+                </div>
+            </div>
+        }
+    };
+
     view! {
-        <h1>"Pipeline"</h1>
-        <EmptyState title="No deals yet" text="Your deals will appear here, one column per step of your sales process, with how long each has sat in its step. Add a first deal or load the demo pipeline to look around.">
-            <crate::components::demo::DemoButton primary=true/>
-        </EmptyState>
+        <div class="page-head">
+            <h1>"Pipeline"</h1>
+            <Show when=move || has_deals.get()>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| adding.set(true)>"New deal"</button>
+                </div>
+            </Show>
+        </div>
+        <Show
+            when=move || has_deals.get()
+            fallback=move || view! {
+                <EmptyState title="No deals yet" text="Your deals will appear here, one column per step of your sales process, with how long each has sat in its step. Add a first deal, or load the demo pipeline to look around.">
+                    <button type="button" class="primary" on:click=move |_| adding.set(true)>"New deal"</button>
+                    <DemoButton/>
+                </EmptyState>
+            }
+        >
+            {board}
+        </Show>
+        {move || moving.get().map(|target| {
+            let id = target.deal;
+            let on_close = move |_| {
+                moving.set(None);
+                request_animation_frame(move || focus_card(id));
+            };
+            view! { <MoveDialog target=target on_close=on_close/> }
+        })}
+        <Show when=move || adding.get()>
+            <DealForm on_close=move |_| adding.set(false)/>
+        </Show>
     }
 }

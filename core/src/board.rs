@@ -1,0 +1,396 @@
+//! The pipeline board: one column per step of the process, then Won and Lost, each with
+//! the cards of the deals in it. Pure, so the board page only wraps it in a `Memo` and
+//! a move repaints from one pass over the deals.
+
+use crate::day::Day;
+use crate::ids::{ContactId, DealId};
+use crate::model::{Book, Cents, Deal, Stage, Stamp, StepId};
+use crate::reports::percentile;
+use std::collections::HashMap;
+
+/// What the board shows: every field is optional and they all have to match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardFilter {
+    /// Only deals owned by this rep (exact name).
+    pub owner: Option<String>,
+    /// Only deals from this source (exact name).
+    pub source: Option<String>,
+    /// Words found, case-insensitively, in the title, contact name or company.
+    pub text: String,
+}
+
+impl BoardFilter {
+    pub fn is_empty(&self) -> bool {
+        self.owner.is_none() && self.source.is_none() && self.text.trim().is_empty()
+    }
+}
+
+/// One deal as a card shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardData {
+    pub id: DealId,
+    pub title: String,
+    pub contact: String,
+    pub company: String,
+    pub value: Cents,
+    pub currency: String,
+    pub owner: String,
+    /// Days since the deal entered its current stage.
+    pub days: i32,
+    /// Longer in its step than the step's threshold (never for Won or Lost).
+    pub stuck: bool,
+    pub edited: Stamp,
+}
+
+/// One column of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub stage: Stage,
+    pub name: String,
+    /// Days after which a deal in this step is stuck: the step's setting, or else the
+    /// 90th percentile of every completed stay in it. `None` for outcomes and for a
+    /// step without a setting or any completed stay.
+    pub stuck_after: Option<f64>,
+    pub count: usize,
+    pub total: Cents,
+    pub cards: Vec<CardData>,
+}
+
+/// The board's columns: the process's steps in order, then Won and Lost. Open columns
+/// list the longest-waiting deal first (the ones to act on); outcome columns the most
+/// recent decision first. Thresholds come from every deal, whatever the filter, so a
+/// filter never changes what "stuck" means.
+pub fn board_columns(book: &Book, filter: &BoardFilter, today: Day) -> Vec<Column> {
+    let thresholds = stuck_thresholds(book);
+    let mut columns: Vec<Column> = book
+        .process
+        .steps
+        .iter()
+        .map(|step| Column {
+            stage: Stage::Step(step.id),
+            name: step.name.clone(),
+            stuck_after: thresholds.get(&step.id).copied(),
+            count: 0,
+            total: 0,
+            cards: Vec::new(),
+        })
+        .collect();
+    for (stage, name) in [(Stage::Won, "Won"), (Stage::Lost, "Lost")] {
+        columns.push(Column {
+            stage,
+            name: name.into(),
+            stuck_after: None,
+            count: 0,
+            total: 0,
+            cards: Vec::new(),
+        });
+    }
+    let index: HashMap<Stage, usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.stage, i))
+        .collect();
+    let contacts: HashMap<ContactId, (&str, &str)> = book
+        .contacts
+        .iter()
+        .map(|c| (c.id, (c.name.as_str(), c.company.as_str())))
+        .collect();
+    let words: Vec<String> = filter
+        .text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    for deal in &book.deals {
+        // A deal at a step removed from the process has no column to sit in.
+        let Some(&k) = index.get(&deal.stage()) else {
+            continue;
+        };
+        let (contact, company) = contacts.get(&deal.contact).copied().unwrap_or(("", ""));
+        if !matches(deal, contact, company, filter, &words) {
+            continue;
+        }
+        let column = &mut columns[k];
+        let days = today.since(deal.since()).max(0);
+        column.count += 1;
+        column.total = column.total.saturating_add(deal.value);
+        column.cards.push(CardData {
+            id: deal.id,
+            title: deal.title.clone(),
+            contact: contact.to_string(),
+            company: company.to_string(),
+            value: deal.value,
+            currency: deal.currency.clone(),
+            owner: deal.owner.clone(),
+            days,
+            stuck: column
+                .stuck_after
+                .is_some_and(|limit| f64::from(days) > limit),
+            edited: deal.edited,
+        });
+    }
+    for column in &mut columns {
+        let by_title = |a: &CardData, b: &CardData| a.title.cmp(&b.title).then(a.id.cmp(&b.id));
+        if column.stage.is_open() {
+            column
+                .cards
+                .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| by_title(a, b)));
+        } else {
+            column
+                .cards
+                .sort_by(|a, b| a.days.cmp(&b.days).then_with(|| by_title(a, b)));
+        }
+    }
+    columns
+}
+
+fn matches(
+    deal: &Deal,
+    contact: &str,
+    company: &str,
+    filter: &BoardFilter,
+    words: &[String],
+) -> bool {
+    if filter.owner.as_deref().is_some_and(|o| o != deal.owner) {
+        return false;
+    }
+    if filter.source.as_deref().is_some_and(|s| s != deal.source) {
+        return false;
+    }
+    if words.is_empty() {
+        return true;
+    }
+    let haystack = format!("{}\n{}\n{}", deal.title, contact, company).to_lowercase();
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+/// Per step: its own "stuck after" setting, or the 90th percentile of every completed
+/// stay in it (the same default as the step report's).
+pub fn stuck_thresholds(book: &Book) -> HashMap<StepId, f64> {
+    let mut stays: HashMap<StepId, Vec<f64>> = HashMap::new();
+    for deal in &book.deals {
+        let h = &deal.history;
+        for (i, change) in h.iter().enumerate() {
+            let Stage::Step(step) = change.stage else {
+                continue;
+            };
+            // A repeated entry for the same step continues the stay; only the first counts.
+            if i > 0 && h[i - 1].stage == change.stage {
+                continue;
+            }
+            let next = h[i + 1..].iter().find(|c| c.stage != change.stage);
+            if let Some(next) = next {
+                let days = next.on.since(change.on).max(0);
+                stays.entry(step).or_default().push(f64::from(days));
+            }
+        }
+    }
+    book.process
+        .steps
+        .iter()
+        .filter_map(|step| {
+            let limit = match step.stuck_after {
+                Some(days) => Some(f64::from(days)),
+                None => stays.get_mut(&step.id).and_then(|values| {
+                    values.sort_by(f64::total_cmp);
+                    percentile(values, 90.0)
+                }),
+            };
+            limit.map(|l| (step.id, l))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::Id;
+    use crate::model::{Contact, ContactType, Process, StageChange, TypeChange};
+
+    fn day(n: i32) -> Day {
+        Day(20_000 + n)
+    }
+
+    fn contact(n: u128, name: &str, company: &str) -> Contact {
+        Contact {
+            id: ContactId(Id(n)),
+            name: name.into(),
+            company: company.into(),
+            email: String::new(),
+            phone: String::new(),
+            owner: "Ana".into(),
+            source: String::new(),
+            notes: String::new(),
+            types: vec![TypeChange {
+                kind: ContactType::Lead,
+                on: day(0),
+            }],
+            edited: 0,
+        }
+    }
+
+    fn deal(n: u128, title: &str, owner: &str, value: Cents, history: &[(Stage, i32)]) -> Deal {
+        Deal {
+            id: DealId(Id(n)),
+            title: title.into(),
+            contact: ContactId(Id(1)),
+            owner: owner.into(),
+            value,
+            currency: "USD".into(),
+            source: if n % 2 == 0 { "Referral" } else { "Event" }.into(),
+            expected_close: None,
+            notes: String::new(),
+            history: history
+                .iter()
+                .map(|&(stage, on)| StageChange {
+                    stage,
+                    on: day(on),
+                    note: String::new(),
+                })
+                .collect(),
+            edited: n as Stamp,
+        }
+    }
+
+    const S1: Stage = Stage::Step(StepId(1));
+    const S2: Stage = Stage::Step(StepId(2));
+    const S3: Stage = Stage::Step(StepId(3));
+
+    fn book() -> Book {
+        Book {
+            process: Process::default(),
+            contacts: vec![contact(1, "Rosa Diaz", "Nine-Nine Ltd")],
+            deals: vec![
+                deal(10, "Fleet renewal", "Ana", 500_00, &[(S1, 0)]),
+                deal(11, "Desk licences", "Ben", 1_200_00, &[(S1, 0), (S2, 10)]),
+                deal(
+                    12,
+                    "Support plan",
+                    "Ana",
+                    300_00,
+                    &[(S1, 0), (S2, 4), (S3, 20)],
+                ),
+                deal(13, "Old win", "Ana", 900_00, &[(S1, 0), (Stage::Won, 30)]),
+                deal(14, "Old loss", "Ben", 100_00, &[(S1, 0), (Stage::Lost, 25)]),
+            ],
+            ..Book::default()
+        }
+    }
+
+    #[test]
+    fn columns_follow_the_process_then_outcomes() {
+        let cols = board_columns(&book(), &BoardFilter::default(), day(40));
+        let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Lead",
+                "Prospect",
+                "Meeting",
+                "Needs analysis",
+                "Proposal",
+                "Negotiation",
+                "Commitment",
+                "Won",
+                "Lost"
+            ]
+        );
+        assert_eq!(cols[0].count, 1);
+        assert_eq!(cols[0].total, 500_00);
+        assert_eq!(cols[1].count, 1);
+        assert_eq!(cols[1].cards[0].days, 30);
+        assert_eq!(cols[1].cards[0].contact, "Rosa Diaz");
+        assert_eq!(cols[2].cards[0].days, 20);
+        assert_eq!(cols[7].total, 900_00);
+        assert_eq!(cols[8].count, 1);
+        assert_eq!(cols[8].cards[0].days, 15);
+        assert!(!cols[8].cards[0].stuck);
+    }
+
+    #[test]
+    fn stuck_uses_the_setting_or_the_ninetieth_percentile() {
+        let mut b = book();
+        // Completed stays in Lead: 10, 4, 30, 25 → sorted 4, 10, 25, 30;
+        // p90: h = 3 · 0.9 = 2.7 → 25 + 0.7 · 5 = 28.5.
+        let limits = stuck_thresholds(&b);
+        assert!((limits[&StepId(1)] - 28.5).abs() < 1e-9);
+        // Lead's only open deal has waited 40 days > 28.5.
+        let cols = board_columns(&b, &BoardFilter::default(), day(40));
+        assert!(cols[0].cards[0].stuck);
+        let cols = board_columns(&b, &BoardFilter::default(), day(28));
+        assert!(!cols[0].cards[0].stuck);
+        // Prospect: one completed stay of 16 days; the open deal has 30.
+        assert!(cols[1].stuck_after == Some(16.0));
+        // A step's own setting wins; no completed stay and no setting: never stuck.
+        b.process.steps[1].stuck_after = Some(40);
+        let cols = board_columns(&b, &BoardFilter::default(), day(40));
+        assert!(!cols[1].cards[0].stuck);
+        assert_eq!(cols[2].stuck_after, None);
+        assert!(!cols[2].cards[0].stuck);
+    }
+
+    #[test]
+    fn filters_by_owner_source_and_words() {
+        let b = book();
+        let count = |f: &BoardFilter| -> usize {
+            board_columns(&b, f, day(40)).iter().map(|c| c.count).sum()
+        };
+        assert_eq!(count(&BoardFilter::default()), 5);
+        let ana = BoardFilter {
+            owner: Some("Ana".into()),
+            ..BoardFilter::default()
+        };
+        assert_eq!(count(&ana), 3);
+        let referral = BoardFilter {
+            source: Some("Referral".into()),
+            ..BoardFilter::default()
+        };
+        assert_eq!(count(&referral), 3);
+        let words = |t: &str| BoardFilter {
+            text: t.into(),
+            ..BoardFilter::default()
+        };
+        assert_eq!(count(&words("  licences ")), 1);
+        assert_eq!(count(&words("NINE-nine")), 5, "company matches every deal");
+        assert_eq!(count(&words("rosa plan")), 1, "all words must match");
+        assert_eq!(count(&words("nobody")), 0);
+        assert!(words(" ").is_empty());
+    }
+
+    #[test]
+    fn cards_are_ordered_oldest_first_and_outcomes_newest_first() {
+        let mut b = book();
+        b.deals.push(deal(15, "Newer lead", "Ana", 1, &[(S1, 35)]));
+        b.deals.push(deal(
+            16,
+            "Newer win",
+            "Ana",
+            1,
+            &[(S1, 0), (Stage::Won, 38)],
+        ));
+        let cols = board_columns(&b, &BoardFilter::default(), day(40));
+        let titles =
+            |k: usize| -> Vec<&str> { cols[k].cards.iter().map(|c| c.title.as_str()).collect() };
+        assert_eq!(titles(0), ["Fleet renewal", "Newer lead"]);
+        assert_eq!(titles(7), ["Newer win", "Old win"]);
+    }
+
+    #[test]
+    fn deals_at_removed_steps_and_odd_dates_never_panic() {
+        let mut b = book();
+        b.deals
+            .push(deal(17, "Ghost", "Ana", 1, &[(Stage::Step(StepId(99)), 0)]));
+        b.deals.push(deal(18, "Future", "Ana", 1, &[(S1, 90)]));
+        b.deals[0].contact = ContactId(Id(404));
+        let cols = board_columns(&b, &BoardFilter::default(), day(40));
+        let all: usize = cols.iter().map(|c| c.count).sum();
+        assert_eq!(all, 6, "the ghost has no column");
+        let future = cols[0].cards.iter().find(|c| c.title == "Future").unwrap();
+        assert_eq!(future.days, 0);
+        let orphan = cols[0]
+            .cards
+            .iter()
+            .find(|c| c.title == "Fleet renewal")
+            .unwrap();
+        assert_eq!(orphan.contact, "");
+    }
+}

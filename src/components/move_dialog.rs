@@ -1,0 +1,180 @@
+//! The one dialog for every stage change: move to another step, win, lose (with a
+//! reason) or reopen. It asks the date of the change, since reps log moves late: today by
+//! default, back-dating allowed, the future refused by the core.
+
+use crate::browser::mark;
+use crate::components::field::TextField;
+use crate::components::modal::Modal;
+use crate::state::use_app;
+use leptos::prelude::*;
+use pipewise_core::book::BookError;
+use pipewise_core::{Day, DealId, Stage, StepId};
+
+/// The deal a stage change is asked for, and where it goes if already known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoveTarget {
+    pub deal: DealId,
+    pub title: String,
+    /// Preselected destination (the column a card was dropped on, or Win/Lose/Reopen).
+    pub to: Option<Stage>,
+}
+
+/// `s3`, `won`, `lost`: a stage as a `<select>` value.
+fn encode(stage: Stage) -> String {
+    match stage {
+        Stage::Step(id) => format!("s{}", id.0),
+        Stage::Won => "won".into(),
+        Stage::Lost => "lost".into(),
+    }
+}
+
+fn decode(text: &str) -> Option<Stage> {
+    match text {
+        "won" => Some(Stage::Won),
+        "lost" => Some(Stage::Lost),
+        _ => text
+            .strip_prefix('s')?
+            .parse()
+            .ok()
+            .map(|n| Stage::Step(StepId(n))),
+    }
+}
+
+/// Asks where to and when, then changes the deal's stage.
+#[component]
+pub fn MoveDialog(
+    /// The deal and its preselected destination.
+    target: MoveTarget,
+    /// Called when the dialog closes, after a change or a cancel.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = target.deal;
+    // Where the deal may go: any other step, or an outcome while it is open; a step only
+    // when it is won or lost (a reopen).
+    let (current, choices) = app.book.with_untracked(|b| {
+        let current = b.deal(id).map_or(Stage::Lost, |d| d.stage());
+        let mut choices: Vec<(Stage, String)> = b
+            .process
+            .steps
+            .iter()
+            .filter(|s| Stage::Step(s.id) != current)
+            .map(|s| (Stage::Step(s.id), s.name.clone()))
+            .collect();
+        if current.is_open() {
+            choices.push((Stage::Won, "Won".into()));
+            choices.push((Stage::Lost, "Lost".into()));
+        }
+        (current, choices)
+    });
+    let reopening = !current.is_open();
+    // Default: the dropped-on column, else the next step along, or for a reopen the
+    // step the deal was at when it was decided.
+    let next = app.book.with_untracked(|b| match current {
+        Stage::Step(s) => {
+            let at = b.process.position(s).map_or(0, |p| p + 1);
+            b.process.steps.get(at).map(|s| Stage::Step(s.id))
+        }
+        _ => b.deal(id).and_then(|d| {
+            let last = d.history.iter().rev().find(|c| c.stage.is_open())?;
+            choices
+                .iter()
+                .any(|c| c.0 == last.stage)
+                .then_some(last.stage)
+        }),
+    });
+    let initial = target.to.or(next).or_else(|| choices.first().map(|c| c.0));
+    let stage = RwSignal::new(initial.map(encode).unwrap_or_default());
+    let date = RwSignal::new(app.today().iso());
+    let note = RwSignal::new(String::new());
+    let date_error = RwSignal::new(None::<String>);
+    let note_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let losing = move || decode(&stage.get()) == Some(Stage::Lost);
+    let title = if reopening {
+        format!("Reopen “{}”", target.title)
+    } else {
+        format!("Move “{}”", target.title)
+    };
+    let select_id = format!("mv-{}", crate::browser::fresh_id().short());
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        date_error.set(None);
+        note_error.set(None);
+        error.set(None);
+        let Some(to) = decode(&stage.get_untracked()) else {
+            error.set(Some("Choose where the deal goes".into()));
+            return;
+        };
+        let Some(on) = Day::parse_iso(&date.get_untracked()) else {
+            date_error.set(Some("Enter the date of the change".into()));
+            return;
+        };
+        let text = note.get_untracked();
+        let now = crate::state::now();
+        mark("pipewise:move:confirmed");
+        let result = app.act(move |b| match to {
+            Stage::Step(step) if reopening => b.reopen_deal(id, step, on, &text, now),
+            Stage::Step(step) => b.move_deal(id, step, on, &text, now),
+            Stage::Won => b.win_deal(id, on, &text, now),
+            Stage::Lost => b.lose_deal(id, on, &text, now),
+        });
+        match result {
+            Ok(()) => {
+                request_animation_frame(|| mark("pipewise:move:painted"));
+                on_close.run(());
+            }
+            Err(
+                e @ (BookError::FutureDate { .. }
+                | BookError::BeforePrevious { .. }
+                | BookError::DateOutOfRange { .. }),
+            ) => date_error.set(Some(e.to_string())),
+            Err(e @ BookError::Required(_)) => note_error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <Modal title=title on_close=on_close>
+            <form on:submit=on_submit novalidate=true>
+                <div class="field">
+                    <label for=select_id.clone()>{if reopening { "Reopen at" } else { "Move to" }}</label>
+                    <select
+                        id=select_id
+                        autofocus=true
+                        prop:value=move || stage.get()
+                        on:change=move |ev| stage.set(event_target_value(&ev))
+                    >
+                        {choices
+                            .into_iter()
+                            .map(|(s, name)| {
+                                let value = encode(s);
+                                let selected = Some(s) == initial;
+                                view! { <option value=value selected=selected>{name}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <TextField label="Date of the change" kind="date" value=date error=date_error required=true/>
+                {move || {
+                    let label = if losing() { "Loss reason" } else { "Note (optional)" };
+                    view! { <TextField label=label value=note error=note_error required=losing()/> }
+                }}
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="buttons">
+                    <button type="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="primary">
+                        {move || match decode(&stage.get()) {
+                            Some(Stage::Won) => "Mark won",
+                            Some(Stage::Lost) => "Mark lost",
+                            _ if reopening => "Reopen",
+                            _ => "Move",
+                        }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
