@@ -22,3 +22,36 @@ test('demo data loaded in one tab appears in the other and survives a reload', a
   await expect(page.getByRole('heading', { name: 'No deals yet' })).toHaveCount(0);
   expect(otherProblems).toEqual([]);
 });
+
+test('two tabs on the same deal: each sees the other move it, and both moves are kept', async ({ page, context }) => {
+  const { BoardPage, DealPage, daysAgo } = await import('./pages/board.mjs');
+  const board = new BoardPage(page);
+  await board.open();
+  await board.addDeal({ title: 'Shared deal', contact: 'Two Tabs', started: daysAgo(10) });
+  await board.submitDeal();
+  await page.getByRole('link', { name: 'Shared deal' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared deal' })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('heading', { level: 1, name: 'Shared deal' })).toBeVisible();
+  const here = new DealPage(page);
+  const there = new DealPage(other);
+  const moveOn = async (tab, deal, to, on) => {
+    await tab.getByRole('button', { name: 'Move to…', exact: true }).click();
+    await expect(deal.dialog).toBeVisible();
+    await deal.dialog.getByLabel('Move to').selectOption({ label: to });
+    await deal.dialog.getByLabel('Date of the change').fill(on);
+    await deal.dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect(deal.dialog).toBeHidden();
+  };
+
+  await moveOn(page, here, 'Prospect', daysAgo(5));
+  await expect(there.row('Prospect')).toBeVisible(); // no reload in the other tab
+  await moveOn(other, there, 'Meeting', daysAgo(2));
+  await expect(here.row('Meeting')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared deal' })).toBeVisible();
+  expect((await here.historyRows()).map((r) => r[0])).toEqual(['Lead', 'Prospect', 'Meeting']);
+});
