@@ -10,9 +10,12 @@ const budgets = [
 ];
 console.log('\nNative benchmarks (criterion, median)');
 for (const [id, what, budget] of budgets) {
-  const file = `target/criterion/${id.replace('/', '/').replaceAll(' ', '_').replaceAll(',', '_')}/new/estimates.json`;
-  const alt = `target/criterion/${id.split('/')[0]}/${id.split('/')[1].replace(/[^A-Za-z0-9_-]/g, '_')}/new/estimates.json`;
-  const path = [file, alt].find(existsSync);
+  // Criterion keeps the benchmark's name as the folder name (older versions replaced
+  // spaces and commas with underscores).
+  const [group, name] = id.split('/');
+  const path = [name, name.replace(/[^A-Za-z0-9_-]/g, '_')]
+    .map((n) => `target/criterion/${group}/${n}/new/estimates.json`)
+    .find(existsSync);
   if (!path) { console.log(`${what.padEnd(48)} (not run)`); continue; }
   const ms = JSON.parse(readFileSync(path, 'utf8')).median.point_estimate / 1e6;
   console.log(`${what.padEnd(48)} ${ms.toFixed(1).padStart(8)} ms   budget ${budget === null ? '—       ' : `${budget} ms`.padEnd(8)} ${budget === null ? '' : ms <= budget ? 'met' : 'NOT met'}`);
