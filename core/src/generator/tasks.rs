@@ -79,7 +79,7 @@ impl Desk<'_> {
     /// Prospecting calls and emails to a contact that has no deal yet.
     pub fn prospecting_tasks(&mut self, who: &Counterpart, kind: ContactType, first: Day) {
         let mut day = first;
-        for _ in 0..crate::generator::index(&mut self.rng, 1..=2) {
+        for _ in 0..crate::generator::index(self.rng, 1..=2) {
             if day > self.today.plus(14) {
                 break;
             }
@@ -192,7 +192,7 @@ impl Desk<'_> {
         };
         let timed = matches!(kind, TaskKind::Call | TaskKind::Meeting | TaskKind::Demo);
         let time = timed.then(|| 9 * 60 + 30 * self.rng.u16(0..16));
-        let duration = timed.then(|| [30, 45, 60][crate::generator::index(&mut self.rng, 0..3)]);
+        let duration = timed.then(|| [30, 45, 60][crate::generator::index(self.rng, 0..3)]);
         Task {
             id: TaskId(self.ids.fresh()),
             title,
