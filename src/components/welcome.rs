@@ -25,6 +25,10 @@ pub fn Welcome() -> impl IntoView {
         .book
         .with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty());
     let open = RwSignal::new(empty && !welcomed());
+    // Once there are records (the demo, say), the panel stays as a guide but no longer
+    // offers the demo, and says where to look first.
+    let app = crate::state::use_app();
+    let has_data = move || app.book.with(|b| !b.deals.is_empty());
     let dismiss = move |_| {
         if let Some(s) = storage() {
             let _ = s.set_item(KEY, "1");
@@ -44,7 +48,12 @@ pub fn Welcome() -> impl IntoView {
                     <li><A href=crate::app::href("/data")>"Data"</A>" and "<A href=crate::app::href("/settings")>"Settings"</A>": backups, imports from other CRMs, your sales steps."</li>
                 </ul>
                 <div class="actions start">
-                    <DemoButton primary=true label="Explore with demo data"/>
+                    <Show
+                        when=has_data
+                        fallback=|| view! { <DemoButton primary=true label="Explore with demo data"/> }
+                    >
+                        <A href=crate::app::href("/reports") attr:class="button primary">"See the diagnosis"</A>
+                    </Show>
                     <button type="button" on:click=dismiss>"Dismiss"</button>
                 </div>
             </section>

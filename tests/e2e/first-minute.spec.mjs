@@ -11,6 +11,10 @@ test('a first visit is oriented, the demo is one click away, and replacing data 
   await welcome.getByRole('button', { name: 'Explore with demo data' }).click();
   await expect(page.getByRole('region', { name: 'Pipeline board' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Lead', exact: true })).toBeVisible();
+  // The guide stays until dismissed, now pointing at the diagnosis instead of the demo.
+  await expect(welcome.getByRole('button', { name: 'Explore with demo data' })).toHaveCount(0);
+  await welcome.getByRole('link', { name: 'See the diagnosis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Load demo data' }).click();

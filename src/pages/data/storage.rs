@@ -24,6 +24,13 @@ fn rescued_when(key: &str) -> String {
 /// Characters as megabytes, a character counted as a byte as in a file on disk (the
 /// same measure the size check of chosen files uses).
 fn megabytes(chars: usize) -> String {
+    // Small amounts in kB, so a fresh demo does not read as "0 MB".
+    if chars < 100_000 {
+        return format!(
+            "{} kB",
+            format::number((chars as f64 / 1000.0).max(1.0).round(), 0)
+        );
+    }
     format!("{} MB", one_decimal(chars as f64 / 1_000_000.0))
 }
 
