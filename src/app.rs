@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contacts/:id") view=pages::contact::ContactPage/>
                     <Route path=path!("/deals/:id") view=pages::deal::DealPage/>
                     <Route path=path!("/calendar") view=pages::calendar::CalendarPage/>
-                    <Route path=path!("/reports") view=pages::reports::ReportsPage/>
+                    <Route path=path!("/reports") view=pages::report::ReportsPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>
                 </Routes>

@@ -7,5 +7,5 @@ pub mod contacts;
 pub mod data;
 pub mod deal;
 pub mod not_found;
-pub mod reports;
+pub mod report;
 pub mod settings;
