@@ -37,6 +37,10 @@ pub fn FilePick(
     /// Called with the file's content, or with a message when it could not be read.
     #[prop(into)]
     on_pick: Callback<Result<Picked, String>>,
+    /// Called when a new file is chosen, before it is read: the section clears the
+    /// outcome of the previous file so it is never shown beside the new one.
+    #[prop(optional, into)]
+    on_start: Option<Callback<()>>,
 ) -> impl IntoView {
     let id = format!("file-{}", crate::browser::fresh_id().short());
     let hint_id = format!("{id}-hint");
@@ -55,6 +59,9 @@ pub fn FilePick(
         // Cleared now so that picking the same file again fires `change` again.
         input.set_value("");
         let name = file.name();
+        if let Some(start) = on_start {
+            start.run(());
+        }
         if let Some(message) = io::too_large(file.size() as u64, Usage::QUOTA as u64) {
             on_pick.run(Err(message));
             return;

@@ -89,7 +89,7 @@ pub fn MergeSection() -> impl IntoView {
     };
     view! {
         <Section title="Merge a teammate's backup" about="Add the records of another browser's backup to yours, as a manager collecting the reps' files. Nothing of yours is removed; where both changed a record, the newer edit is kept.">
-            <FilePick label="Backup file to merge" accept=".json,application/json" on_pick=on_pick/>
+            <FilePick label="Backup file to merge" accept=".json,application/json" on_pick=on_pick on_start=move |_| { done.set(None); problem.set(None); }/>
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m} " Nothing was changed."</p> })}
             {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             {dialog}

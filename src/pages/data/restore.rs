@@ -92,7 +92,7 @@ pub fn RestoreSection() -> impl IntoView {
     };
     view! {
         <Section title="Restore" about="Bring back a backup, for example on a new computer. You see what the file holds before anything changes.">
-            <FilePick label="Backup file to restore" accept=".json,application/json" on_pick=on_pick/>
+            <FilePick label="Backup file to restore" accept=".json,application/json" on_pick=on_pick on_start=move |_| { done.set(None); problem.set(None); }/>
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m} " Nothing was changed."</p> })}
             {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
             {dialog}
