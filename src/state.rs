@@ -180,12 +180,7 @@ impl AppState {
         }
         let store = LocalStore;
         // Another tab wrote since we last read: take its data, replay ours on top.
-        let ours = self.sync.with_value(|s| s.revision);
-        if let Ok(Some(text)) = store.read() {
-            if store::peek_revision(&text).is_some_and(|theirs| theirs != ours) {
-                self.reload_from(&text);
-            }
-        }
+        self.catch_up();
         let revision = self.sync.with_value(|s| s.revision) + 1;
         browser::mark("pipewise:save:start");
         let text = self
