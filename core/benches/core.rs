@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-/// Encoding and decoding the 10,000-deal pipeline (DESIGN.md §4): the save that runs
+/// Encoding and decoding the 10,000-deal pipeline (docs/product.md, "Keeping data safe"): the save that runs
 /// after every change, and the load at start-up.
 fn storage_encode_decode(c: &mut Criterion) {
     use pipewise_core::store::{decode, encode, to_backup_json};

@@ -1,4 +1,4 @@
-//! The rules of the records (DESIGN.md §2): every change to a `Book` is a method named
+//! The rules of the records (docs/product.md, "Records"): every change to a `Book` is a method named
 //! after what happened in the business (`open_deal`, `win_deal`, `log_task`, …). Each
 //! checks its rules first and changes nothing when it refuses, so a failed call leaves
 //! the book exactly as it was. `check` states the invariants every method keeps; storage

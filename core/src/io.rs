@@ -1,4 +1,4 @@
-//! Data in and out of Pipewise (DESIGN.md §4): JSON backup and restore, merging another
+//! Data in and out of Pipewise (docs/product.md, "Keeping data safe"): JSON backup and restore, merging another
 //! browser's backup, CSV export and import, and iCalendar export of tasks.
 //!
 //! Every reader here takes untrusted bytes and answers `Ok` or a clear `ImportError`;

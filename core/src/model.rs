@@ -1,4 +1,4 @@
-//! The records Pipewise keeps (DESIGN.md §2). Plain data: the rules that change them
+//! The records Pipewise keeps (docs/product.md, "Records"). Plain data: the rules that change them
 //! live in `book.rs`, as methods named after business events.
 
 use crate::day::Day;

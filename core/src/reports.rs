@@ -1,4 +1,4 @@
-//! The reports of DESIGN.md §3, as pure functions of (book, scope, period, today).
+//! The reports of docs/metrics.md, as pure functions of (book, scope, period, today).
 //! Nothing here is stored: the UI recomputes (memoised) when the book changes.
 //!
 //! Conventions shared by every report:
@@ -22,14 +22,15 @@ mod history;
 mod kpis;
 mod money;
 mod period;
+pub mod query;
 mod sentence;
 mod shapley;
 mod steps;
 
 pub use activity::{prospecting_activity, Activity};
 pub use diagnosis::{
-    active_owners, diagnose, owner_table, Benchmark, Diagnosis, Factor, Factors, Verdict,
-    MIN_DECIDED,
+    active_owners, diagnose, owner_table, short_of_leads, Benchmark, Diagnosis, Factor, Factors,
+    Verdict, MIN_BENCHMARK_LEADS, MIN_DECIDED, SHORT_OF_LEADS,
 };
 pub use flow::{cumulative_flow, Flow};
 pub use funnel::{funnel, Conversion, Funnel, Reached};

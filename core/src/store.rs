@@ -1,4 +1,4 @@
-//! The storage format (DESIGN.md §4): what goes into localStorage, and the JSON backup.
+//! The storage format (docs/product.md, "Keeping data safe"): what goes into localStorage, and the JSON backup.
 //!
 //! Stored text is `pipewise:<schema>:<revision>:<packed>`. The header is plain so a
 //! tab can see another tab's write (`peek_revision`) without unpacking anything. The

@@ -156,7 +156,7 @@ fn one_deal() {
     assert_eq!(d.decided, 1);
     assert_eq!(
         d.sentence,
-        "Not enough data for a diagnosis: 1 deals were decided in Q1 2026 and 0 for Q4 2025; \
+        "Not enough data for a diagnosis: 1 deal was decided in Q1 2026 and 0 for Q4 2025; \
          it takes at least 5 each."
     );
 }
@@ -689,6 +689,82 @@ fn fewer_leads_is_not_enough_chances() {
          more than the whole gap of -$10,000: 5 vs 10. Close rate held at 50 %. At today's \
          rates you need 7 leads to get back to Q4 2025."
     );
+}
+
+/// Q4 2025: 10 leads, 8 decided (4 won at $10,000). Q1 2026: `leads` leads and 2
+/// decided (1 won at $10,000): too few decided deals to judge closing.
+fn few_decided_book(leads: usize) -> Book {
+    let (mut deals, mut n) = (Vec::new(), 0);
+    add_leads(&mut deals, "ann", &mut n, 10, day(2025, 11, 1));
+    add_decided(
+        &mut deals,
+        "ann",
+        &mut n,
+        &[1_000_000; 4],
+        4,
+        day(2025, 11, 15),
+    );
+    add_leads(&mut deals, "ann", &mut n, leads, feb(1));
+    add_decided(&mut deals, "ann", &mut n, &[1_000_000], 1, feb(15));
+    book(deals)
+}
+
+#[test]
+fn too_few_decided_but_under_half_the_leads_is_not_enough_chances() {
+    let b = few_decided_book(4);
+    let d = diagnose(
+        &b,
+        &Scope::Everyone,
+        &q1(),
+        today(),
+        Benchmark::PreviousPeriod,
+    );
+    // 2 decided in Q1 (< 5): closing cannot be judged. Leads 4 < 10 ÷ 2 = 5, and the
+    // benchmark has 10 ≥ 5 leads: the shortfall of leads is the story.
+    assert_eq!((d.new_leads, d.decided, d.benchmark_decided), (4, 2, 8));
+    assert_eq!(d.benchmark_new_leads, 10.0);
+    assert!(!d.judges_closing());
+    assert_eq!(d.verdict, Verdict::NotEnoughChances(Factor::Leads));
+    assert_eq!(
+        d.sentence,
+        "Not enough chances: 4 new leads in Q1 2026 against 10 for Q4 2025, under half. \
+         Close rate and deal size cannot be judged on so few decided deals (2 and 8; it \
+         takes at least 5 each)."
+    );
+}
+
+#[test]
+fn too_few_decided_with_half_the_leads_or_a_small_benchmark_is_not_enough_data() {
+    // Exactly half (5 of 10) is not under half.
+    let d = diagnose(
+        &few_decided_book(5),
+        &Scope::Everyone,
+        &q1(),
+        today(),
+        Benchmark::PreviousPeriod,
+    );
+    assert_eq!(d.verdict, Verdict::NotEnoughData);
+    assert_eq!(
+        d.sentence,
+        "Not enough data for a diagnosis: 2 deals were decided in Q1 2026 and 8 for \
+         Q4 2025; it takes at least 5 each."
+    );
+    // A benchmark of 4 leads (under 5) against none now: too small to call a drop.
+    let (mut deals, mut n) = (Vec::new(), 0);
+    add_leads(&mut deals, "ann", &mut n, 4, day(2025, 11, 1));
+    let d = diagnose(
+        &book(deals),
+        &Scope::Everyone,
+        &q1(),
+        today(),
+        Benchmark::PreviousPeriod,
+    );
+    assert_eq!((d.new_leads, d.benchmark_new_leads), (0, 4.0));
+    assert_eq!(d.verdict, Verdict::NotEnoughData);
+    // The rule itself, at its edges.
+    assert!(short_of_leads(2, 5.0));
+    assert!(!short_of_leads(3, 5.0)); // 3 ≥ 2.5
+    assert!(!short_of_leads(0, 4.9));
 }
 
 #[test]

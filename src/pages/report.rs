@@ -10,15 +10,14 @@ mod flow;
 mod funnel;
 mod kpis;
 mod owners;
-pub mod query;
 
 use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use pipewise_core::reports::query::ReportQuery;
 use pipewise_core::reports::Scope;
-use query::ReportQuery;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {

@@ -49,6 +49,9 @@ pub struct Draft<'a> {
     clients: Vec<Vec<(Day, usize)>>,
     /// Per rep: the outcomes still to deal out.
     decks: Vec<Vec<bool>>,
+    /// Names given so far, as (first, last) indices: a demo's contacts are told apart
+    /// by name, so no two share one while the word lists have names left.
+    names: std::collections::HashSet<(usize, usize)>,
 }
 
 impl<'a> Draft<'a> {
@@ -74,6 +77,7 @@ impl<'a> Draft<'a> {
             links: Vec::new(),
             clients: vec![Vec::new(); reps.len()],
             decks: vec![Vec::new(); reps.len()],
+            names: std::collections::HashSet::new(),
         }
     }
 
@@ -95,7 +99,9 @@ impl<'a> Draft<'a> {
         let contact = match repeat {
             Some(c) => c,
             None => {
-                self.people.push(new_person(rng, self.ids, owner, opened));
+                let name = fresh_name(rng, &mut self.names);
+                self.people
+                    .push(new_person(rng, self.ids, owner, opened, name));
                 self.people.len() - 1
             }
         };
@@ -141,7 +147,8 @@ impl<'a> Draft<'a> {
     /// A contact still being prospected, with no deal yet. Call after all deals.
     pub fn add_prospect(&mut self, owner: usize, created: Day) {
         self.prospects_from.get_or_insert(self.people.len());
-        let person = new_person(self.rng, self.ids, owner, created);
+        let name = fresh_name(self.rng, &mut self.names);
+        let person = new_person(self.rng, self.ids, owner, created, name);
         self.people.push(person);
     }
 
@@ -235,15 +242,45 @@ fn deal_value(rng: &mut fastrand::Rng, rep: &Profile) -> i64 {
     ((raw / round_to).round() * round_to).max(round_to) as i64
 }
 
-fn new_person(rng: &mut fastrand::Rng, ids: &mut SeededIds, owner: usize, created: Day) -> Person {
+/// A first and last name no one in `used` has yet: a random pair, or the next free pair
+/// after it. Only when every pair is taken (over 1,600 contacts) may a name repeat.
+fn fresh_name(
+    rng: &mut fastrand::Rng,
+    used: &mut std::collections::HashSet<(usize, usize)>,
+) -> (&'static str, &'static str) {
+    let (firsts, lasts) = (
+        words::FIRST_NAMES.len().max(1),
+        words::LAST_NAMES.len().max(1),
+    );
+    let all = firsts * lasts;
+    let start = super::index(rng, 0..all);
+    let pair = (0..all)
+        .map(|k| (start + k) % all)
+        .map(|i| (i / lasts, i % lasts))
+        .find(|pair| !used.contains(pair))
+        .unwrap_or((start / lasts, start % lasts));
+    used.insert(pair);
+    (
+        words::FIRST_NAMES.get(pair.0).copied().unwrap_or_default(),
+        words::LAST_NAMES.get(pair.1).copied().unwrap_or_default(),
+    )
+}
+
+fn new_person(
+    rng: &mut fastrand::Rng,
+    ids: &mut SeededIds,
+    owner: usize,
+    created: Day,
+    (first_name, last_name): (&'static str, &'static str),
+) -> Person {
     let stem = pick(rng, words::COMPANY_STEMS);
     let ending = pick(rng, words::COMPANY_ENDINGS);
     let trade = pick(rng, words::COMPANY_TRADES);
     Person {
         id: ContactId(ids.fresh()),
         owner,
-        first_name: pick(rng, words::FIRST_NAMES),
-        last_name: pick(rng, words::LAST_NAMES),
+        first_name,
+        last_name,
         company: format!("{stem}{ending} {trade}"),
         domain: format!("{}{ending}.com", stem.to_ascii_lowercase()),
         phone: format!(

@@ -1,4 +1,4 @@
-//! The reps and the story each one tells in the diagnosis (DESIGN.md §3).
+//! The reps and the story each one tells in the diagnosis (docs/metrics.md).
 
 use super::words::EXTRA_OWNERS;
 use crate::model::Cents;

@@ -1,5 +1,5 @@
 //! Calendar work around deals and prospects: past, overdue, today's and upcoming tasks,
-//! each tagged with the deal's step on the day it was planned (DESIGN.md §1, claim 3).
+//! each tagged with the deal's step on the day it was planned (docs/product.md, idea 3).
 
 use super::words::TASK_NOTES;
 use super::{pick, weekday_on_or_after};

@@ -104,7 +104,7 @@ fn shape_problem(message: &str) -> String {
     format!("a record is not in the expected form ({message})")
 }
 
-/// Checks the rules every book keeps (DESIGN.md §2): unique ids, no references to missing
+/// Checks the rules every book keeps (docs/product.md, "Records"): unique ids, no references to missing
 /// records, non-empty histories in date order, no dates in the future. The message names
 /// the first problem found, in the user's words.
 pub fn validate(book: &Book, today: Day) -> Result<(), String> {

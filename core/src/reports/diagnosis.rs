@@ -1,4 +1,4 @@
-//! The diagnosis (DESIGN.md §3): is revenue short because there were too few chances
+//! The diagnosis (docs/metrics.md): is revenue short because there were too few chances
 //! to close, or because closing was poor? Revenue is split exactly into four factors,
 //! and the gap to a benchmark among them with the Shapley decomposition
 //! (`shapley.rs`); `sentence.rs` puts the result in words.
@@ -10,8 +10,16 @@ use super::{Period, Scope};
 use crate::day::Day;
 use crate::model::{Book, Cents, Stage};
 
-/// Fewer decided deals than this, now or in the benchmark, gives "not enough data".
+/// Fewer decided deals than this, now or in the benchmark, gives "not enough data"
+/// for close rate and deal size.
 pub const MIN_DECIDED: usize = 5;
+
+/// With too few decided deals, the verdict is still "not enough chances" when new
+/// leads are under this share of the benchmark's leads …
+pub const SHORT_OF_LEADS: f64 = 0.5;
+
+/// … and the benchmark has at least this many leads (so a drop is not chance).
+pub const MIN_BENCHMARK_LEADS: f64 = 5.0;
 
 /// The four factors whose product is revenue (in cents):
 /// leads L × yield Y × close rate C × value V.
@@ -153,6 +161,9 @@ pub struct Diagnosis {
     pub new_leads: usize,
     /// Done tasks tagged lead or prospect in the period: the lever behind leads.
     pub prospecting_done: usize,
+    /// The benchmark's new leads (for the team's average owner, per owner; for a
+    /// target, the leads it takes at the trailing rates).
+    pub benchmark_new_leads: f64,
     /// Deals decided in the period, and in the data behind the benchmark.
     pub decided: usize,
     pub benchmark_decided: usize,
@@ -214,6 +225,8 @@ pub fn active_owners(book: &Book, period: &Period) -> Vec<String> {
 /// could be built at all (a target needs won deals in the trailing periods).
 struct Bench {
     factors: Factors,
+    /// New leads, never replaced by the decided count (unlike `factors.leads`).
+    leads: f64,
     decided: usize,
     label: String,
     goal: String,
@@ -224,13 +237,16 @@ fn team_average_owner(book: &Book, period: &Period) -> Bench {
     let team = counts(book, &Scope::Everyone, period);
     let owners = active_owners(book, period).len();
     let mut factors = team.factors();
+    let mut leads = team.leads as f64;
     if owners == 0 {
         factors = Factors::default();
     } else {
         factors.leads /= owners as f64;
+        leads /= owners as f64;
     }
     Bench {
         factors,
+        leads,
         decided: team.decided,
         label: "the team's average owner".into(),
         goal: "match the team's average owner".into(),
@@ -246,6 +262,7 @@ fn bench(book: &Book, scope: &Scope, period: &Period, benchmark: Benchmark) -> B
             let label = previous.label();
             Bench {
                 factors: c.factors(),
+                leads: c.leads as f64,
                 decided: c.decided,
                 goal: format!("get back to {label}"),
                 label,
@@ -274,6 +291,7 @@ fn bench(book: &Book, scope: &Scope, period: &Period, benchmark: Benchmark) -> B
                 }
             };
             Bench {
+                leads: if usable { factors.leads } else { 0.0 },
                 factors,
                 decided: c.decided,
                 label: "the target".into(),
@@ -308,6 +326,7 @@ pub fn owner_table(book: &Book, period: &Period, today: Day) -> Vec<(String, Dia
         .map(|owner| {
             let b = Bench {
                 factors: team.factors,
+                leads: team.leads,
                 decided: team.decided,
                 label: team.label.clone(),
                 goal: team.goal.clone(),
@@ -342,8 +361,14 @@ fn diagnose_against(
         .map(|(f, _)| f);
     // Half a cent of slack: the benchmark product is a float.
     let below = (c.revenue as f64) + 0.5 < benchmark_revenue;
-    let verdict = if !b.usable || c.decided < MIN_DECIDED || b.decided < MIN_DECIDED {
+    let verdict = if !b.usable {
         Verdict::NotEnoughData
+    } else if c.decided < MIN_DECIDED || b.decided < MIN_DECIDED {
+        if short_of_leads(c.leads, b.leads) {
+            Verdict::NotEnoughChances(Factor::Leads)
+        } else {
+            Verdict::NotEnoughData
+        }
     } else if below {
         match worst {
             Some(Factor::CloseRate) => Verdict::ClosingEffectiveness,
@@ -366,6 +391,7 @@ fn diagnose_against(
         leads_needed: (per_lead > 0.0).then(|| benchmark_revenue / per_lead),
         close_rate_needed: (per_close > 0.0).then(|| benchmark_revenue / per_close),
         new_leads: c.leads,
+        benchmark_new_leads: b.leads,
         prospecting_done,
         decided: c.decided,
         benchmark_decided: b.decided,
@@ -374,4 +400,17 @@ fn diagnose_against(
     };
     d.sentence = super::sentence::sentence(&d, period, &b.goal, b.usable, &book.settings.currency);
     d
+}
+
+/// The rule that lets "not enough chances" through when too few deals were decided to
+/// judge close rate and deal size: new leads under half of a benchmark of at least five.
+pub fn short_of_leads(leads: usize, benchmark_leads: f64) -> bool {
+    benchmark_leads >= MIN_BENCHMARK_LEADS && (leads as f64) < SHORT_OF_LEADS * benchmark_leads
+}
+
+impl Diagnosis {
+    /// Whether close rate and deal size were judged (enough decided deals on both sides).
+    pub fn judges_closing(&self) -> bool {
+        self.decided >= MIN_DECIDED && self.benchmark_decided >= MIN_DECIDED
+    }
 }

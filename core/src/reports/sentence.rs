@@ -36,6 +36,15 @@ fn versus(d: &Diagnosis, f: Factor, currency: &str) -> String {
     }
 }
 
+/// "1 deal was", "3 deals were".
+fn deals_were(n: usize) -> String {
+    if n == 1 {
+        "1 deal was".into()
+    } else {
+        format!("{n} deals were")
+    }
+}
+
 pub(super) fn sentence(
     d: &Diagnosis,
     period: &Period,
@@ -54,12 +63,23 @@ pub(super) fn sentence(
             period.label()
         ),
         Verdict::NotEnoughData => format!(
-            "Not enough data for a diagnosis: {} deals were decided in {} and {} for {}; \
+            "Not enough data for a diagnosis: {} decided in {} and {} for {}; \
              it takes at least {MIN_DECIDED} each.",
-            d.decided,
+            deals_were(d.decided),
             period.label(),
             d.benchmark_decided,
             label
+        ),
+        Verdict::NotEnoughChances(Factor::Leads) if !d.judges_closing() => format!(
+            "Not enough chances: {} new {} in {} against {} for {label}, under half. \
+             Close rate and deal size cannot be judged on so few decided deals \
+             ({} and {}; it takes at least {MIN_DECIDED} each).",
+            d.new_leads,
+            if d.new_leads == 1 { "lead" } else { "leads" },
+            period.label(),
+            amount(d.benchmark_new_leads),
+            d.decided,
+            d.benchmark_decided,
         ),
         Verdict::AtOrAbove { watch } => {
             let mut s = if rev > brev + 0.5 && brev > 0.0 {

@@ -1,4 +1,4 @@
-//! Step statistics: where deals pile up and how long they sit (DESIGN.md §3).
+//! Step statistics: where deals pile up and how long they sit (docs/metrics.md).
 
 use super::history::{for_each_stay, percentile, sort};
 use super::{Period, Scope};

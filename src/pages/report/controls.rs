@@ -1,11 +1,11 @@
 //! The report's inputs: whose deals, which period, compared with what. Every change
 //! goes into the URL, so the view can be bookmarked and the back button undoes it.
 
-use super::query::{BenchChoice, PeriodChoice, ReportQuery, Resolved};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
+use pipewise_core::reports::query::{BenchChoice, PeriodChoice, ReportQuery, Resolved};
 
 #[component]
 pub fn ReportControls(

@@ -3,12 +3,12 @@
 
 mod factors;
 
-use super::query::Inputs;
 use crate::components::charts::waterfall::{Waterfall, WaterfallStep};
 use crate::format::money;
 use crate::state::use_app;
 use factors::{note, Factors, WhatIfs};
 use leptos::prelude::*;
+use pipewise_core::reports::query::Inputs;
 use pipewise_core::reports::{diagnose, Benchmark, Diagnosis, Factor, Period, Scope, Verdict};
 use pipewise_core::Day;
 

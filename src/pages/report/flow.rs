@@ -1,10 +1,10 @@
 //! The cumulative-flow section: deals in each step, day by day, over the period.
 
-use super::query::Inputs;
 use crate::components::charts::flow::FlowChart;
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::reports::cumulative_flow;
+use pipewise_core::reports::query::Inputs;
 use pipewise_core::Day;
 
 #[component]

@@ -1,11 +1,11 @@
 //! The funnel section: of the deals that entered in the period, how many reached each
 //! step and were won, and how many of those leaving each step moved on.
 
-use super::query::Inputs;
 use crate::components::charts::funnel::{FunnelChart, FunnelRow};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::reports::funnel;
+use pipewise_core::reports::query::Inputs;
 use pipewise_core::Day;
 
 #[component]

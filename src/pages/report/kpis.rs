@@ -1,12 +1,12 @@
 //! The headline figures as tiles: close rate, revenue, deal size, cycle, velocity,
 //! open pipeline and coverage against what the close rate says is needed.
 
-use super::query::Inputs;
 use crate::components::charts::{one_decimal, percent};
 use crate::format::{money, number};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::reports::kpis;
+use pipewise_core::reports::query::Inputs;
 use pipewise_core::Day;
 
 /// One tile: its name, the figure and a line explaining it.

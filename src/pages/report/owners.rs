@@ -2,13 +2,13 @@
 //! average owner, side by side. A name opens the report for that owner.
 
 use super::diagnosis::verdict_words;
-use super::query::{BenchChoice, ReportQuery};
 use crate::components::charts::percent;
 use crate::format::{money, number};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::params::ParamsMap;
+use pipewise_core::reports::query::{BenchChoice, ReportQuery};
 use pipewise_core::reports::{owner_table, Diagnosis, Factors};
 use pipewise_core::Day;
 

@@ -567,7 +567,7 @@ impl Run {
             .collect())
     }
 
-    /// A contact becomes a client on their first won deal (DESIGN.md §2).
+    /// A contact becomes a client on their first won deal (docs/product.md, "Records").
     fn mark_client(&mut self, index: usize, won_on: Option<Day>) -> ContactId {
         let now = self.now;
         let Some(contact) = self.book.contacts.get_mut(index) else {

@@ -2,8 +2,9 @@
 //! so a manager can bookmark or share "Ben, last quarter, against the team". Pure: the
 //! page reads the query map into a [`ReportQuery`] and resolves it against today.
 
-use pipewise_core::reports::{Benchmark, Period, Scope};
-use pipewise_core::{Cents, Day};
+use super::{Benchmark, Period, Scope};
+use crate::day::Day;
+use crate::model::Cents;
 
 /// The period choices, as named in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
