@@ -1,13 +1,8 @@
 // A deal's life as a rep logs it: created from the board, moved through three steps
 // with back-dated dates, checked on its page, a date fixed, won, and still all there
 // after a reload. Plus the deal page's look with demo data, and deleting a deal.
-import { test, expect, expectAccessible, shoot } from './fixtures.mjs';
+import { test, expect, expectAccessible, shoot, shown } from './fixtures.mjs';
 import { BoardPage, DealPage, daysAgo } from './pages/board.mjs';
-
-/** How the app shows a date in en-US: "Nov 29, 2026". */
-function shown(iso) {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-}
 
 test('journey: create, move through three steps back-dated, fix a date, win, reload', async ({ page }) => {
   const board = new BoardPage(page);

@@ -1,5 +1,8 @@
 // Shared test set-up: every test fails on a console error, an uncaught exception or a
-// Content-Security-Policy violation, and can check a page with axe-core.
+// Content-Security-Policy violation, and can check a page with axe-core. Every test owns
+// its clock: the browser's date comes from the `wallClock` option (a local wall time in
+// the context's `timezoneId`), never from the machine, so the suite says the same on any
+// day and in any zone the machine is in.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -7,8 +10,45 @@ import { mkdirSync } from 'node:fs';
 export const screenshots = new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
+/** The instant (ms since the epoch) at which clocks in `zone` show `wall` ("YYYY-MM-DDTHH:MM"). */
+export function instantAt(wall, zone) {
+  const [date, time = '00:00'] = wall.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  // How far the zone's clocks are ahead of UTC at an instant.
+  const offset = (at) => {
+    const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+    return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - at;
+  };
+  // Twice, so a wall time just after a daylight-saving change lands right.
+  return asUtc - offset(asUtc - offset(asUtc));
+}
+
+/** The test's own "today" (YYYY-MM-DD in the browser's zone), set before each test. */
+export const clock = { today: '' };
+
+/** `YYYY-MM-DD` for `days` days after the test's today (negative: before). */
+export function isoDay(days = 0) {
+  const [y, m, d] = clock.today.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A date as the app shows it in en-US, e.g. "Nov 29, 2026". */
+export function shown(iso) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+}
+
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  /** Local wall time the browser's clock starts at, in the context's `timezoneId`. */
+  wallClock: ['2026-05-16T10:30', { option: true }],
+  page: async ({ page, context, wallClock, timezoneId }, use) => {
+    // The clock runs on from there (timers and animation frames fire as usual).
+    await context.clock.install({ time: instantAt(wallClock, timezoneId) });
+    clock.today = wallClock.slice(0, 10);
     const problems = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));

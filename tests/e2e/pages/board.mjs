@@ -1,12 +1,10 @@
 // Page objects for the pipeline board and the deal page: what a rep sees and does,
 // found by accessible names only.
-import { expect, ready } from '../fixtures.mjs';
+import { expect, ready, isoDay } from '../fixtures.mjs';
 
-/** `YYYY-MM-DD` for `days` days before today (the browser runs in UTC too). */
+/** `YYYY-MM-DD` for `days` days before the test's today. */
 export function daysAgo(days) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  return isoDay(-days);
 }
 
 export class BoardPage {

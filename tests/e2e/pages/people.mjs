@@ -1,23 +1,13 @@
 // Page objects for the contacts, contact and calendar pages: what a rep sees and does,
 // found by role and accessible name.
-import { expect, ready, screenshots } from '../fixtures.mjs';
+import { expect, ready, screenshots, isoDay, shown } from '../fixtures.mjs';
 
 /** Saves what fits in the window (long lists make full-page shots hard to read). */
 export async function shootTop(page, name) {
   await page.screenshot({ path: `${screenshots}${name}.png` });
 }
 
-/** Today in the test browser's zone (UTC), as YYYY-MM-DD, moved by `days`. */
-export function isoDay(days = 0) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A date as the app shows it in en-US, e.g. "Nov 29, 2026". */
-export function shown(iso) {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
-}
+export { isoDay, shown };
 
 export class ContactsPage {
   constructor(page) {
