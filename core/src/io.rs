@@ -14,7 +14,8 @@ pub use backup::{backup_json, open_backup, read_backup, summarize, too_large, va
 pub use csv_export::{export_contacts_csv, export_deals_csv, export_tasks_csv};
 pub use csv_import::{
     detect_date_format, guess_mapping, guess_mapping_with_steps, guess_stage_mapping, preview,
-    sniff, DateFormat, DateGuess, Encoding, Field, ImportPreview, RowError, Sniffed, Target,
+    sniff, Choices, Contactless, DateFormat, DateGuess, Encoding, Field, ImportPreview, RowError,
+    Sniffed, Target,
 };
 pub use ics::export_ics;
 pub use merge::{apply_merge, plan_merge, MergePlan};

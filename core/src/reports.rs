@@ -26,12 +26,10 @@ pub mod query;
 mod sentence;
 mod shapley;
 mod steps;
+mod verdict;
 
 pub use activity::{prospecting_activity, Activity};
-pub use diagnosis::{
-    active_owners, diagnose, owner_table, short_of_leads, Benchmark, Diagnosis, Factor, Factors,
-    Verdict, MIN_BENCHMARK_LEADS, MIN_DECIDED, SHORT_OF_LEADS,
-};
+pub use diagnosis::{active_owners, diagnose, owner_table};
 pub use flow::{cumulative_flow, Flow};
 pub use funnel::{funnel, Conversion, Funnel, Reached};
 pub use history::{median, percentile};
@@ -40,6 +38,10 @@ pub use money::format_money;
 pub use period::Period;
 pub use shapley::shapley4;
 pub use steps::{step_stats, StepStats};
+pub use verdict::{
+    short_of_leads, Benchmark, Diagnosis, Factor, Factors, Verdict, MIN_BENCHMARK_LEADS,
+    MIN_DECIDED, SHORT_OF_LEADS,
+};
 
 /// Whose deals a report covers.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

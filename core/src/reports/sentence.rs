@@ -1,7 +1,7 @@
 //! The diagnosis in plain words, with the figures behind it.
 
-use super::diagnosis::{Diagnosis, Factor, Verdict, MIN_DECIDED};
 use super::money::format_money_f;
+use super::verdict::{Diagnosis, Factor, Verdict, MIN_DECIDED};
 use super::Period;
 
 fn percent(x: f64) -> String {

@@ -10,7 +10,7 @@ use super::Section;
 use crate::components::file_pick::{FilePick, Picked};
 use crate::state::use_app;
 use leptos::prelude::*;
-use pipewise_core::io::{self, DateFormat, Field, ImportPreview, Sniffed, Target};
+use pipewise_core::io::{self, Contactless, DateFormat, Field, ImportPreview, Sniffed, Target};
 use pipewise_core::Stage;
 use std::sync::Arc;
 
@@ -24,6 +24,8 @@ pub struct Wizard {
     pub date_format: RwSignal<Option<DateFormat>>,
     /// The user's stage choices, over the guessed ones.
     pub stage_choices: RwSignal<Vec<(String, Option<Stage>)>>,
+    /// What to do with deals that name no contact (asked at the check).
+    pub contactless: RwSignal<Contactless>,
     pub preview: RwSignal<Option<Arc<ImportPreview>>>,
     pub checking: RwSignal<bool>,
     pub done: RwSignal<Option<String>>,
@@ -37,6 +39,7 @@ impl Wizard {
             mapping: RwSignal::new(Vec::new()),
             date_format: RwSignal::new(None),
             stage_choices: RwSignal::new(Vec::new()),
+            contactless: RwSignal::new(Contactless::Skip),
             preview: RwSignal::new(None),
             checking: RwSignal::new(false),
             done: RwSignal::new(None),
@@ -54,6 +57,7 @@ impl Wizard {
         self.mapping.set(Vec::new());
         self.date_format.set(None);
         self.stage_choices.set(Vec::new());
+        self.contactless.set(Contactless::Skip);
         self.preview.set(None);
     }
 

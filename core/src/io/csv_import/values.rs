@@ -1,59 +1,8 @@
-//! Reading single cells: text encodings, dates, money, times, yes/no.
+//! Reading single cells: dates, money, times, yes/no.
 
-use super::Encoding;
 use crate::day::Day;
 use crate::io::day_in_range;
 use crate::model::{Cents, ContactType, TaskKind};
-
-/// Bytes to text. BOMs name UTF-8 and UTF-16; without one, valid UTF-8 is UTF-8 and
-/// anything else is read as Windows-1252, which every byte decodes under. (A full
-/// encoding crate would add hundreds of kilobytes to the browser bundle for the one
-/// legacy encoding spreadsheets still write.)
-pub(crate) fn decode(bytes: &[u8]) -> (String, Encoding) {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return match std::str::from_utf8(rest) {
-            Ok(text) => (text.to_string(), Encoding::Utf8Bom),
-            Err(_) => (
-                String::from_utf8_lossy(rest).into_owned(),
-                Encoding::Utf8Bom,
-            ),
-        };
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return (utf16(rest, u16::from_le_bytes), Encoding::Utf16Le);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return (utf16(rest, u16::from_be_bytes), Encoding::Utf16Be);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => (
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
-            Encoding::Windows1252,
-        ),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
-}
-
-/// Windows-1252: Latin-1 except 0x80–0x9F, which hold typographic characters.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
 /// Lowercase letters and digits only: "Closed Won" → "closedwon".
 pub(crate) fn squash(text: &str) -> String {
     text.chars()
@@ -270,22 +219,34 @@ pub(crate) fn parse_money(text: &str) -> Result<(Cents, Option<String>), String>
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return Err(format!("“{}” is not an amount", text.trim()));
     }
+    // One kind of separator used more than once must group thousands ("1.234.567").
+    for sep in ['.', ','] {
+        if !digits.contains(if sep == '.' { ',' } else { '.' })
+            && digits.matches(sep).count() > 1
+            && !groups_thousands(&digits, sep)
+        {
+            return Err(format!("“{}” is not an amount", text.trim()));
+        }
+    }
     let cents = cents_from(&digits).ok_or_else(|| format!("value {} is too large", text.trim()))?;
     Ok((cents, currency))
 }
 
 /// Digits with `.` and `,` to cents. When both separators appear the last one is the
-/// decimal point; a lone separator followed by exactly three digits groups thousands.
+/// decimal point. A lone kind of separator groups thousands only when the digits read
+/// as thousands groups: a first group of one to three digits that does not start with
+/// 0, then groups of exactly three ("1.234", "12,345,678"). Anything else — "0.125",
+/// "1234.567", "12,5" — has a decimal point, so an amount never silently grows a
+/// thousandfold.
 fn cents_from(digits: &str) -> Option<Cents> {
     let last_dot = digits.rfind('.');
     let last_comma = digits.rfind(',');
     let decimal = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(d.max(c)),
         (Some(p), None) | (None, Some(p)) => {
-            let sep = digits.as_bytes().get(p).copied().unwrap_or(b'.');
-            let single = digits.bytes().filter(|&b| b == sep).count() == 1;
-            let after = digits.len() - p - 1;
-            (single && after != 3).then_some(p)
+            let sep = char::from(digits.as_bytes().get(p).copied().unwrap_or(b'.'));
+            let single = digits.matches(sep).count() == 1;
+            (single && !groups_thousands(digits, sep)).then_some(p)
         }
         (None, None) => None,
     };
@@ -308,6 +269,13 @@ fn cents_from(digits: &str) -> Option<Cents> {
     units
         .checked_mul(100)?
         .checked_add(tens * 10 + ones + round_up)
+}
+
+/// Whether `sep` splits `digits` into thousands groups: "1.234", "12.345.678".
+fn groups_thousands(digits: &str, sep: char) -> bool {
+    let mut groups = digits.split(sep);
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && !first.starts_with('0') && groups.all(|g| g.len() == 3)
 }
 
 /// A currency from a cell: a 3-letter code, a symbol or a common name.
@@ -349,6 +317,14 @@ mod tests {
             Ok((120_000, Some("EUR".into())))
         );
         assert_eq!(parse_money("$99.99"), Ok((9_999, Some("USD".into()))));
+        // A lone separator reads as thousands only where the digits are thousands groups.
+        assert_eq!(cents("0.125"), Ok(13)); // 0.125 rounds to 0.13
+        assert_eq!(cents("0,125"), Ok(13));
+        assert_eq!(cents("1234.567"), Ok(123_457));
+        assert_eq!(cents("1.234"), Ok(123_400));
+        assert_eq!(cents("12.345.678"), Ok(1_234_567_800));
+        assert_eq!(cents("1.2345"), Ok(123)); // 1.2345 → 1.23
+        assert!(parse_money("1.23.4").is_err());
         assert!(parse_money("abc").is_err());
         assert!(parse_money("-5").is_err());
         assert!(parse_money("99999999999999999999").is_err());
@@ -384,11 +360,5 @@ mod tests {
         assert_eq!(parse_duration("1.5 h"), Some(90));
         assert_eq!(parse_duration("30 min"), Some(30));
         assert_eq!(parse_duration("forever"), None);
-    }
-
-    #[test]
-    fn decodes_windows_1252() {
-        let (text, enc) = decode(b"Caf\xe9 \x80");
-        assert_eq!((text.as_str(), enc), ("Café €", Encoding::Windows1252));
     }
 }

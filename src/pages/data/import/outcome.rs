@@ -32,12 +32,17 @@ pub fn Check(
         let now = crate::state::now();
         let preview = app.book.with_untracked(|book| {
             let stages = stage_map(w, &book.process);
+            let contactless = w.contactless.get_untracked();
+            let choices = io::Choices {
+                target,
+                mapping: &mapping,
+                date_format: format,
+                stage_map: &stages,
+                contactless: &contactless,
+            };
             io::preview(
                 &sniffed,
-                target,
-                &mapping,
-                format,
-                &stages,
+                &choices,
                 book,
                 now.today,
                 &mut BrowserIds,
@@ -76,7 +81,63 @@ pub fn Check(
             </Show>
         </div>
         {move || w.checking.get().then(|| view! { <p role="status" class="reading">"Checking the rows…"</p> })}
+        {move || w.preview.get().filter(|p| p.without_contact > 0).map(|p| view! {
+            <NoContact wizard=w deals=p.without_contact on_choose=move |_| run()/>
+        })}
         {move || w.preview.get().map(|p| view! { <Preview preview=p on_import=import on_cancel=move |_| w.cancel()/> })}
+    }
+}
+
+/// Deals that name no contact: real open deals, so the user chooses how they come in;
+/// each choice checks the rows again at once.
+#[component]
+fn NoContact(
+    /// The import's state.
+    wizard: Wizard,
+    /// How many deal rows name no contact.
+    deals: usize,
+    /// Runs the check again with the new choice.
+    #[prop(into)]
+    on_choose: Callback<()>,
+) -> impl IntoView {
+    let w = wizard;
+    let name = RwSignal::new(match w.contactless.get_untracked() {
+        io::Contactless::OneContact(n) => n,
+        _ => String::new(),
+    });
+    let choose = move |c: io::Contactless| {
+        w.contactless.set(c);
+        on_choose.run(());
+    };
+    let is = move |want: fn(&io::Contactless) -> bool| move || w.contactless.with(want);
+    let skip = is(|c| matches!(c, io::Contactless::Skip));
+    let after = is(|c| matches!(c, io::Contactless::NamedAfterDeal));
+    let one = is(|c| matches!(c, io::Contactless::OneContact(_)));
+    view! {
+        <fieldset class="no-contact">
+            <legend>{format!("{} no contact (no name, company or email)", count(deals, "deal names", "deals name"))}</legend>
+            <p class="muted">"They are real deals and count as new leads in the reports. Bring them in:"</p>
+            <label class="choice">
+                <input type="radio" name="no-contact" checked=skip on:change=move |_| choose(io::Contactless::Skip)/>
+                "Skip them"
+            </label>
+            <label class="choice">
+                <input type="radio" name="no-contact" checked=after on:change=move |_| choose(io::Contactless::NamedAfterDeal)/>
+                "Give each one a contact named after the deal"
+            </label>
+            <label class="choice">
+                <input type="radio" name="no-contact" checked=one on:change=move |_| choose(io::Contactless::OneContact(name.get_untracked()))/>
+                "Put them all under one contact"
+            </label>
+            <Show when=one>
+                <div class="field">
+                    <label for="no-contact-name">"Name of that contact"</label>
+                    <input id="no-contact-name" type="text" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:change=move |_| choose(io::Contactless::OneContact(name.get_untracked()))/>
+                </div>
+            </Show>
+        </fieldset>
     }
 }
 
