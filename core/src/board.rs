@@ -4,8 +4,8 @@
 
 use crate::day::Day;
 use crate::ids::{ContactId, DealId};
-use crate::model::{Book, Cents, Deal, Stage, Stamp, StepId};
-use crate::reports::percentile;
+use crate::model::{Book, Cents, Deal, Stage, Stamp};
+use crate::reports::stuck_thresholds;
 use std::collections::HashMap;
 
 /// What the board shows: every field is optional and they all have to match.
@@ -163,48 +163,12 @@ fn matches(
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
-/// Per step: its own "stuck after" setting, or the 90th percentile of every completed
-/// stay in it (the same default as the step report's).
-pub fn stuck_thresholds(book: &Book) -> HashMap<StepId, f64> {
-    let mut stays: HashMap<StepId, Vec<f64>> = HashMap::new();
-    for deal in &book.deals {
-        let h = &deal.history;
-        for (i, change) in h.iter().enumerate() {
-            let Stage::Step(step) = change.stage else {
-                continue;
-            };
-            // A repeated entry for the same step continues the stay; only the first counts.
-            if i > 0 && h[i - 1].stage == change.stage {
-                continue;
-            }
-            let next = h[i + 1..].iter().find(|c| c.stage != change.stage);
-            if let Some(next) = next {
-                let days = next.on.since(change.on).max(0);
-                stays.entry(step).or_default().push(f64::from(days));
-            }
-        }
-    }
-    book.process
-        .steps
-        .iter()
-        .filter_map(|step| {
-            let limit = match step.stuck_after {
-                Some(days) => Some(f64::from(days)),
-                None => stays.get_mut(&step.id).and_then(|values| {
-                    values.sort_by(f64::total_cmp);
-                    percentile(values, 90.0)
-                }),
-            };
-            limit.map(|l| (step.id, l))
-        })
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ids::Id;
-    use crate::model::{Contact, ContactType, Process, StageChange, TypeChange};
+    use crate::model::{Contact, ContactType, Process, StageChange, StepId, TypeChange};
 
     fn day(n: i32) -> Day {
         Day(20_000 + n)

@@ -37,7 +37,7 @@ pub use kpis::{kpis, Kpis};
 pub use money::format_money;
 pub use period::Period;
 pub use shapley::shapley4;
-pub use steps::{step_stats, StepStats};
+pub use steps::{step_stats, stuck_thresholds, StepStats};
 pub use verdict::{
     short_of_leads, Benchmark, Diagnosis, Factor, Factors, Verdict, MIN_BENCHMARK_LEADS,
     MIN_DECIDED, SHORT_OF_LEADS,

@@ -27,8 +27,13 @@ impl Counts {
 }
 
 fn counts(book: &Book, scope: &Scope, period: &Period) -> Counts {
+    counts_where(book, period, |owner| scope.includes(owner))
+}
+
+/// The revenue figures of the deals whose owner passes `owned`.
+fn counts_where(book: &Book, period: &Period, owned: impl Fn(&str) -> bool) -> Counts {
     let mut c = Counts::default();
-    for deal in book.deals.iter().filter(|d| scope.includes(&d.owner)) {
+    for deal in book.deals.iter().filter(|d| owned(&d.owner)) {
         if period.contains(deal.opened()) {
             c.leads += 1;
         }
@@ -46,11 +51,12 @@ fn counts(book: &Book, scope: &Scope, period: &Period) -> Counts {
 }
 
 /// Owners with any deal activity in the period (a deal entered, moved or was decided),
-/// sorted by name.
+/// sorted by name. Deals with no owner's name belong to no owner.
 pub fn active_owners(book: &Book, period: &Period) -> Vec<String> {
     let mut owners: Vec<&str> = book
         .deals
         .iter()
+        .filter(|d| !d.owner.trim().is_empty())
         .filter(|d| d.history.iter().any(|c| period.contains(c.on)))
         .map(|d| d.owner.as_str())
         .collect();
@@ -71,8 +77,9 @@ struct Bench {
     usable: bool,
 }
 
+/// The team's average owner, over the deals that have an owner.
 fn team_average_owner(book: &Book, period: &Period) -> Bench {
-    let team = counts(book, &Scope::Everyone, period);
+    let team = counts_where(book, period, |owner| !owner.trim().is_empty());
     let owners = active_owners(book, period).len();
     let mut factors = team.factors();
     let mut leads = team.leads as f64;
@@ -230,6 +237,7 @@ fn diagnose_against(
         close_rate_needed: (per_close > 0.0).then(|| benchmark_revenue / per_close),
         new_leads: c.leads,
         benchmark_new_leads: b.leads,
+        benchmark_usable: b.usable,
         prospecting_done,
         decided: c.decided,
         benchmark_decided: b.decided,

@@ -21,9 +21,13 @@ pub struct Conversion {
     pub to: Stage,
     /// Deals that left `from` in the period (each deal once).
     pub left: usize,
-    /// Of those, deals whose move (their last one out of `from` in the period) went to
-    /// `to` or further, Won included. The rest were lost or moved back.
+    /// Of those, deals that reached `to` or a later step (Won included) by today. A
+    /// deal that moved back and later went on counts here: a move back is no loss.
     pub went_on: usize,
+    /// Of those, deals lost without reaching `to`.
+    pub lost: usize,
+    /// Of those, deals that moved back and have not (yet) reached `to`.
+    pub back: usize,
     /// `went_on ÷ left`; `None` when no deal left.
     pub rate: Option<f64>,
 }
@@ -49,10 +53,11 @@ pub fn funnel(book: &Book, scope: &Scope, period: &Period, _today: Day) -> Funne
     let mut reached = vec![0usize; steps.len()];
     let mut left = vec![0usize; steps.len()];
     let mut went_on = vec![0usize; steps.len()];
+    let mut lost = vec![0usize; steps.len()];
     let mut entered = 0;
     let mut won = 0;
-    // Per step, for the current deal: did its last departure in the period go on?
-    let mut departure: Vec<Option<bool>> = vec![None; steps.len()];
+    // Per step, for the current deal: did it leave the step in the period?
+    let mut left_now = vec![false; steps.len()];
     let position = |stage: Stage| match stage {
         Stage::Step(id) => book.process.position(id),
         _ => None,
@@ -71,22 +76,25 @@ pub fn funnel(book: &Book, scope: &Scope, period: &Period, _today: Day) -> Funne
                 reached.iter_mut().take(furthest + 1).for_each(|r| *r += 1);
             }
         }
-        departure.iter_mut().for_each(|d| *d = None);
+        // The steps it left in the period, and the furthest it ever got.
+        left_now.iter_mut().for_each(|d| *d = false);
         for pair in deal.history.windows(2) {
             let (here, next) = (&pair[0], &pair[1]);
             if here.stage == next.stage || !period.contains(next.on) {
                 continue;
             }
-            let Some(k) = position(here.stage) else {
-                continue;
-            };
-            let onward = next.stage == Stage::Won || position(next.stage).is_some_and(|p| p > k);
-            departure[k] = Some(onward);
+            if let Some(k) = position(here.stage) {
+                left_now[k] = true;
+            }
         }
-        for (k, d) in departure.iter().enumerate() {
-            if let Some(onward) = *d {
-                left[k] += 1;
-                went_on[k] += usize::from(onward);
+        let is_won = deal.history.iter().any(|c| c.stage == Stage::Won);
+        let furthest = deal.history.iter().filter_map(|c| position(c.stage)).max();
+        for (k, _) in left_now.iter().enumerate().filter(|(_, l)| **l) {
+            left[k] += 1;
+            if is_won || furthest.is_some_and(|f| f > k) {
+                went_on[k] += 1;
+            } else if deal.stage() == Stage::Lost {
+                lost[k] += 1;
             }
         }
     }
@@ -110,6 +118,8 @@ pub fn funnel(book: &Book, scope: &Scope, period: &Period, _today: Day) -> Funne
                 to: steps.get(k + 1).map_or(Stage::Won, |n| Stage::Step(n.id)),
                 left: left[k],
                 went_on: went_on[k],
+                lost: lost[k],
+                back: left[k] - went_on[k] - lost[k],
                 rate: (left[k] > 0).then(|| went_on[k] as f64 / left[k] as f64),
             })
             .collect(),

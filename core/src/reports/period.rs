@@ -8,6 +8,20 @@ use chrono::{Datelike, NaiveDate};
 pub struct Period {
     pub start: Day,
     pub end: Day,
+    /// Whether this is a whole period or the first days of a calendar one.
+    pub part: Part,
+}
+
+/// A period cut short: the calendar period is months `from..to` (month indexes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Part {
+    #[default]
+    Whole,
+    /// An unfinished calendar period, from its start to today.
+    SoFar { from: i32, to: i32 },
+    /// The same number of days at the start of an earlier calendar period: what a
+    /// period so far is compared with.
+    FirstDays { from: i32, to: i32 },
 }
 
 const MONTHS: [&str; 12] = [
@@ -51,21 +65,37 @@ fn first_of_month(index: i32) -> Day {
 
 impl Period {
     pub fn new(start: Day, end: Day) -> Period {
-        Period { start, end }
+        Period {
+            start,
+            end,
+            part: Part::Whole,
+        }
     }
 
     /// Whole months `from..to` (month indexes, `to` excluded).
     fn months(from: i32, to: i32) -> Period {
         let end = first_of_month(to);
-        Period {
-            start: first_of_month(from),
-            end: Day(end.0.saturating_sub(1)),
+        Period::new(first_of_month(from), Day(end.0.saturating_sub(1)))
+    }
+
+    /// Months `from..to` as they stand on `today`: up to today while unfinished.
+    fn months_so_far(from: i32, to: i32, today: Day) -> Period {
+        let whole = Period::months(from, to);
+        if whole.start <= today && today < whole.end {
+            Period {
+                end: today,
+                part: Part::SoFar { from, to },
+                ..whole
+            }
+        } else {
+            whole
         }
     }
 
+    /// This calendar month so far.
     pub fn this_month(today: Day) -> Period {
         let m = month_index(today);
-        Period::months(m, m + 1)
+        Period::months_so_far(m, m + 1, today)
     }
 
     pub fn last_month(today: Day) -> Period {
@@ -73,10 +103,11 @@ impl Period {
         Period::months(m - 1, m)
     }
 
+    /// This calendar quarter so far.
     pub fn this_quarter(today: Day) -> Period {
         let m = month_index(today);
         let q = m - m.rem_euclid(3);
-        Period::months(q, q + 3)
+        Period::months_so_far(q, q + 3, today)
     }
 
     /// The default report period: the last quarter that has fully ended.
@@ -86,9 +117,10 @@ impl Period {
         Period::months(q - 3, q)
     }
 
+    /// This calendar year so far.
     pub fn this_year(today: Day) -> Period {
         let y = month_index(today).div_euclid(12) * 12;
-        Period::months(y, y + 12)
+        Period::months_so_far(y, y + 12, today)
     }
 
     pub fn last_year(today: Day) -> Period {
@@ -101,31 +133,69 @@ impl Period {
         (self.end.0 as i64 - self.start.0 as i64 + 1).clamp(0, i32::MAX as i64) as i32
     }
 
+    /// Days of the period up to `today` (at least 1): what per-week figures divide by,
+    /// so that days still to come never water them down.
+    pub fn elapsed_days(&self, today: Day) -> i32 {
+        Period::new(self.start, self.end.min(today)).days().max(1)
+    }
+
     pub fn contains(&self, day: Day) -> bool {
         self.start <= day && day <= self.end
+    }
+
+    /// Whether the period is a calendar period still under way.
+    pub fn is_so_far(&self) -> bool {
+        matches!(self.part, Part::SoFar { .. })
     }
 
     /// The period of the same length just before this one. A period of whole calendar
     /// months steps back by the same number of months (Q1 → Q4 of the year before,
     /// though Q1 has 90 days and Q4 92), so comparisons read "vs Q4 2025"; any other
     /// period steps back by the same number of days.
+    ///
+    /// A period so far compares with the same number of days at the start of the
+    /// calendar period before ("the first 62 days of Q3 2026").
     pub fn previous(&self) -> Period {
-        self.before(1)
+        match self.part {
+            Part::Whole => self.before(1),
+            Part::SoFar { from, to } | Part::FirstDays { from, to } => {
+                let len = to - from;
+                let earlier = Period::months(from - len, from);
+                let end = Day(earlier.start.0.saturating_add(self.days() - 1));
+                if end >= earlier.end {
+                    earlier
+                } else {
+                    Period {
+                        end,
+                        part: Part::FirstDays {
+                            from: from - len,
+                            to: from,
+                        },
+                        ..earlier
+                    }
+                }
+            }
+        }
     }
 
     /// `count` periods of this length just before this one, as one period (the
-    /// "trailing four periods" of a target benchmark), by the rule of `previous`.
+    /// "trailing four periods" of a target benchmark), by the rule of `previous`. For a
+    /// period cut short, the whole calendar periods before it (rates, not volumes, are
+    /// taken from them).
     pub fn before(&self, count: i32) -> Period {
         let count = count.clamp(0, 10_000);
+        if let Part::SoFar { from, to } | Part::FirstDays { from, to } = self.part {
+            return Period::months(from.saturating_sub((to - from).saturating_mul(count)), from);
+        }
         if let Some((from, to)) = self.whole_months() {
             return Period::months(from.saturating_sub((to - from).saturating_mul(count)), from);
         }
         let len = self.days().max(1) as i64;
         let start = self.start.0 as i64 - len * count as i64;
-        Period {
-            start: Day(start.clamp(i32::MIN as i64, i32::MAX as i64) as i32),
-            end: Day(self.start.0.saturating_sub(1)),
-        }
+        Period::new(
+            Day(start.clamp(i32::MIN as i64, i32::MAX as i64) as i32),
+            Day(self.start.0.saturating_sub(1)),
+        )
     }
 
     /// Month indexes `from..to` when the period is exactly whole calendar months.
@@ -142,8 +212,21 @@ impl Period {
         exact.then(|| (month_index(self.start), month_index(Day(self.end.0 + 1))))
     }
 
-    /// A short name: "Q3 2026", "March 2026", "2026", or "2026-01-05 – 2026-02-10".
+    /// A short name: "Q3 2026", "March 2026", "2026", or "2026-01-05 – 2026-02-10";
+    /// "Q4 2026 so far" and "Q3 2026, first 62 days" for periods cut short.
     pub fn label(&self) -> String {
+        match self.part {
+            Part::Whole => self.whole_label(),
+            Part::SoFar { from, to } => format!("{} so far", Period::months(from, to).label()),
+            Part::FirstDays { from, to } => format!(
+                "{}, first {} days",
+                Period::months(from, to).label(),
+                self.days()
+            ),
+        }
+    }
+
+    fn whole_label(&self) -> String {
         let (a, b) = (date_of(self.start), date_of(self.end));
         match self.whole_months().map(|(from, to)| (from, to - from)) {
             Some((from, 1)) => format!("{} {}", MONTHS[from.rem_euclid(12) as usize], a.year()),
@@ -172,22 +255,18 @@ mod tests {
             Period::last_full_quarter(today),
             Period::new(d(2026, 1, 1), d(2026, 3, 31))
         );
-        assert_eq!(
-            Period::this_quarter(today),
-            Period::new(d(2026, 4, 1), d(2026, 6, 30))
-        );
-        assert_eq!(
-            Period::this_month(today),
-            Period::new(d(2026, 5, 1), d(2026, 5, 31))
-        );
+        // Unfinished periods run to today.
+        let q2 = Period::this_quarter(today);
+        assert_eq!((q2.start, q2.end), (d(2026, 4, 1), today));
+        assert_eq!(q2.label(), "Q2 2026 so far");
+        let may = Period::this_month(today);
+        assert_eq!((may.start, may.end), (d(2026, 5, 1), today));
         assert_eq!(
             Period::last_month(today),
             Period::new(d(2026, 4, 1), d(2026, 4, 30))
         );
-        assert_eq!(
-            Period::this_year(today),
-            Period::new(d(2026, 1, 1), d(2026, 12, 31))
-        );
+        let year = Period::this_year(today);
+        assert_eq!((year.start, year.end, year.label().as_str()), (d(2026, 1, 1), today, "2026 so far"));
         assert_eq!(
             Period::last_year(today),
             Period::new(d(2025, 1, 1), d(2025, 12, 31))
@@ -202,6 +281,38 @@ mod tests {
             Period::last_month(jan),
             Period::new(d(2025, 12, 1), d(2025, 12, 31))
         );
+    }
+
+    #[test]
+    fn a_period_so_far_compares_with_as_many_days_at_the_start_of_the_one_before() {
+        // Q4 2026 on Dec 1: Oct 1 – Dec 1, 62 days.
+        let so_far = Period::this_quarter(d(2026, 12, 1));
+        assert_eq!(so_far.days(), 62);
+        assert!(so_far.is_so_far());
+        // Q3 2026's first 62 days: Jul 1 – Aug 31.
+        let before = so_far.previous();
+        assert_eq!((before.start, before.end), (d(2026, 7, 1), d(2026, 8, 31)));
+        assert_eq!(before.label(), "Q3 2026, first 62 days");
+        assert!(!before.is_so_far());
+        // …and the one before that, by the same rule.
+        let again = before.previous();
+        assert_eq!((again.start, again.end), (d(2026, 4, 1), d(2026, 6, 1)));
+        // March 30 so far (30 days) against February, which has only 28: all of it.
+        let march = Period::this_month(d(2026, 3, 30));
+        assert_eq!(march.previous(), Period::new(d(2026, 2, 1), d(2026, 2, 28)));
+        // On the last day, the period is whole: nothing is left to come.
+        assert_eq!(
+            Period::this_quarter(d(2026, 12, 31)),
+            Period::new(d(2026, 10, 1), d(2026, 12, 31))
+        );
+        // Rates for a target come from whole calendar periods before it.
+        assert_eq!(so_far.before(4), Period::new(d(2025, 10, 1), d(2026, 9, 30)));
+        // Elapsed days: a whole past period counts all its days; one that runs past
+        // today only those up to today.
+        let q4 = Period::new(d(2026, 10, 1), d(2026, 12, 31));
+        assert_eq!(q4.elapsed_days(d(2027, 1, 5)), 92);
+        assert_eq!(q4.elapsed_days(d(2026, 10, 10)), 10);
+        assert_eq!(q4.elapsed_days(d(2026, 9, 1)), 1);
     }
 
     #[test]

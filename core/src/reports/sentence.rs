@@ -21,7 +21,7 @@ fn amount(x: f64) -> String {
 fn versus(d: &Diagnosis, f: Factor, currency: &str) -> String {
     let (now, then) = (d.current, d.benchmark);
     match f {
-        Factor::Leads => format!("{} vs {}", d.new_leads, amount(then.leads)),
+        Factor::Leads => format!("{} vs {}", d.new_leads, amount(d.benchmark_new_leads)),
         Factor::Yield => format!("{:.2} vs {:.2} decided per lead", now.yield_, then.yield_),
         Factor::CloseRate => format!(
             "{} vs {}",

@@ -5,6 +5,7 @@ use super::{Period, Scope};
 use crate::day::Day;
 use crate::ids::DealId;
 use crate::model::{Book, StepId};
+use std::collections::HashMap;
 
 /// How one step of the process is doing. Times are in days.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,13 +30,45 @@ pub struct StepStats {
     /// Median of every completed stay in the step, ever (each stay one value), in days.
     pub historical_median: Option<f64>,
     /// Threshold in days for "stuck": the step's own setting, or else the 90th
-    /// percentile of every completed stay ever; `None` when there is neither.
+    /// percentile of every completed stay ever, by anyone (`stuck_thresholds`: the
+    /// board's threshold too, whatever the owner filter); `None` when there is neither.
     pub stuck_after: Option<f64>,
     /// Deals whose current stay is longer than `stuck_after`, longest first.
     pub stuck: Vec<DealId>,
     pub bloated: bool,
     /// Why, in a rep's words, when bloated.
     pub bloat_reason: Option<String>,
+    /// Whether the step has any completed stay to compare its backlog with. Without
+    /// one the backlog is never called too long (there is not yet enough history to
+    /// say so); only stuck deals, by the step's own threshold, can make it bloated.
+    pub has_history: bool,
+}
+
+/// Per step: its own "stuck after" setting, or the 90th percentile of every completed
+/// stay in it, by any owner. One threshold everywhere: the board and the report use it.
+pub fn stuck_thresholds(book: &Book) -> HashMap<StepId, f64> {
+    let mut stays: HashMap<StepId, Vec<f64>> = HashMap::new();
+    for deal in &book.deals {
+        for_each_stay(deal, |stay| {
+            if let Some(to) = stay.to {
+                stays.entry(stay.step).or_default().push(f64::from(to.since(stay.from).max(0)));
+            }
+        });
+    }
+    book.process
+        .steps
+        .iter()
+        .filter_map(|step| {
+            let limit = match step.stuck_after {
+                Some(days) => Some(f64::from(days)),
+                None => stays.get_mut(&step.id).and_then(|values| {
+                    sort(values);
+                    percentile(values, 90.0)
+                }),
+            };
+            limit.map(|l| (step.id, l))
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -81,7 +114,9 @@ pub fn step_stats(book: &Book, scope: &Scope, period: &Period, today: Day) -> Ve
             }
         }
     }
-    let weeks = period.days().max(1) as f64 / 7.0;
+    // Per week of the period's elapsed days: a period so far has no days to come.
+    let weeks = f64::from(period.elapsed_days(today)) / 7.0;
+    let thresholds = stuck_thresholds(book);
     steps
         .iter()
         .zip(acc)
@@ -99,10 +134,7 @@ pub fn step_stats(book: &Book, scope: &Scope, period: &Period, today: Day) -> Ve
                 None
             };
             let historical_median = percentile(&a.all, 50.0);
-            let stuck_after = step
-                .stuck_after
-                .map(f64::from)
-                .or_else(|| percentile(&a.all, 90.0));
+            let stuck_after = thresholds.get(&step.id).copied();
             a.wip.sort_by(|x, y| y.0.total_cmp(&x.0));
             let stuck: Vec<DealId> = match stuck_after {
                 Some(limit) => a
@@ -130,24 +162,27 @@ pub fn step_stats(book: &Book, scope: &Scope, period: &Period, today: Day) -> Ve
                 stuck,
                 bloated: bloat_reason.is_some(),
                 bloat_reason,
+                has_history: historical_median.is_some(),
             }
         })
         .collect()
 }
 
-/// Bloated when the backlog exceeds 1.5 × the step's historical median stay (in
-/// weeks), when deals wait but none left (infinite backlog), or when more than a
-/// quarter of the WIP is stuck.
+/// Bloated when more than a quarter of the WIP is stuck, or — against the step's own
+/// history, its median completed stay in days — when the backlog exceeds 1.5 × that
+/// median (in weeks) or deals wait and none left in the period (an unbounded backlog).
+/// With no completed stay yet there is nothing to hold the backlog against.
 fn bloat_reason(
     wip: usize,
     backlog_weeks: Option<f64>,
-    historical_median: Option<f64>,
+    median: Option<f64>,
     stuck: &[DealId],
     stuck_after: Option<f64>,
 ) -> Option<String> {
     let mut reasons = Vec::new();
-    match (backlog_weeks, historical_median) {
-        (None, _) => reasons.push(format!(
+    match (backlog_weeks, median) {
+        (_, None) => {}
+        (None, Some(_)) => reasons.push(format!(
             "{wip} deals wait here and none moved on in the period"
         )),
         (Some(backlog), Some(median)) if backlog > 1.5 * median / 7.0 => reasons.push(format!(

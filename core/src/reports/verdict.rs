@@ -157,8 +157,12 @@ pub struct Diagnosis {
     /// Done tasks tagged lead or prospect in the period: the lever behind leads.
     pub prospecting_done: usize,
     /// The benchmark's new leads (for the team's average owner, per owner; for a
-    /// target, the leads it takes at the trailing rates).
+    /// target, the leads it takes at the trailing rates), never replaced by a count of
+    /// decided deals.
     pub benchmark_new_leads: f64,
+    /// False for a target with no won deal in the trailing periods: then the
+    /// benchmark's factors are not figures of anything and are not shown.
+    pub benchmark_usable: bool,
     /// Deals decided in the period, and in the data behind the benchmark.
     pub decided: usize,
     pub benchmark_decided: usize,

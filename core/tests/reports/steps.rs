@@ -91,12 +91,14 @@ fn step_statistics_by_hand() {
     assert_eq!(proposal.wip, 4);
     assert_eq!(proposal.stuck_after, Some(30.0));
     assert_eq!(proposal.stuck, vec![id(4), id(1), id(2)]);
-    // Nobody left Proposal: throughput 0, backlog infinite (None), bloated.
+    // Nobody ever left Proposal: throughput 0, backlog unbounded (None), and no stay to
+    // hold it against — so only the stuck deals (3 of 4 > a quarter) make it bloated.
     assert_eq!(proposal.throughput_per_week, 0.0);
     assert_eq!(proposal.backlog_weeks, None);
+    assert!(!proposal.has_history);
     assert!(proposal.bloated);
     let reason = proposal.bloat_reason.as_deref().unwrap();
-    assert!(reason.contains("3 of 4 deals are stuck"), "{reason}");
+    assert_eq!(reason, "3 of 4 deals are stuck (over 30 days here)");
 
     // Needs analysis: B's one stay of 10 days, nothing there now: not bloated.
     let needs = &stats[3];
@@ -109,6 +111,59 @@ fn step_statistics_by_hand() {
     // Scope: ann alone has only C in Meeting.
     let ann = step_stats(&step_book(), &Scope::Owner("ann".into()), &q1(), today());
     assert_eq!(ann[2].wip, 1);
+}
+
+#[test]
+fn without_history_a_step_is_not_called_bloated() {
+    // A new user: three deals in Lead since Mar 1, none ever moved on.
+    let b = book(vec![
+        deal(1, "ann", 0, &[(step(LEAD), mar(1))]),
+        deal(2, "ann", 0, &[(step(LEAD), mar(1))]),
+        deal(3, "ann", 0, &[(step(LEAD), mar(1))]),
+    ]);
+    let lead = &step_stats(&b, &Scope::Everyone, &q1(), today())[0];
+    assert_eq!((lead.wip, lead.backlog_weeks), (3, None));
+    assert!(!lead.has_history);
+    assert_eq!(lead.stuck_after, None);
+    assert!(!lead.bloated);
+    assert_eq!(lead.bloat_reason, None);
+}
+
+#[test]
+fn stuck_is_one_threshold_whatever_the_owner_filter() {
+    // ann's Meeting stays: 10 days; bo's: 100 days. Everyone's 90th percentile of
+    // (10, 100): 10 + 0.9 · 90 = 91 days — for ann's report and the board alike.
+    let b = book(vec![
+        deal(1, "ann", 0, &[(step(MEETING), jan(1)), (step(PROPOSAL), jan(11))]),
+        deal(2, "bo", 0, &[(step(MEETING), day(2025, 9, 1)), (step(PROPOSAL), day(2025, 12, 10))]),
+        deal(3, "ann", 0, &[(step(MEETING), feb(1))]),
+    ]);
+    let ann = &step_stats(&b, &Scope::Owner("ann".into()), &q1(), today())[2];
+    assert_close(ann.stuck_after, 91.0);
+    assert_eq!(stuck_thresholds(&b)[&StepId(MEETING)], 91.0);
+    // Deal 3 has sat 73 days (Feb 1 → Apr 15): not stuck on the report, nor on the board.
+    assert!(ann.stuck.is_empty());
+    let cols = board::board_columns(&b, &board::BoardFilter::default(), today());
+    let meeting = cols.iter().find(|c| c.stage == step(MEETING)).unwrap();
+    assert!(meeting.cards.iter().all(|c| !c.stuck));
+}
+
+#[test]
+fn throughput_counts_the_elapsed_days_only() {
+    // Two deals left Lead in Q2 2026 by Apr 15 (15 days of the quarter so far).
+    let b = book(vec![
+        deal(1, "ann", 0, &[(step(LEAD), apr(1)), (step(PROSPECT), apr(8))]),
+        deal(2, "ann", 0, &[(step(LEAD), apr(2)), (step(PROSPECT), apr(9))]),
+    ]);
+    let so_far = Period::this_quarter(today());
+    assert_eq!(so_far.days(), 15);
+    let lead = &step_stats(&b, &Scope::Everyone, &so_far, today())[0];
+    // 2 ÷ (15 / 7) per week, not 2 ÷ (91 / 7).
+    assert!(close(lead.throughput_per_week, 14.0 / 15.0));
+    // A whole quarter that runs past today is divided by its elapsed days too.
+    let q2 = Period::new(apr(1), day(2026, 6, 30));
+    let lead = &step_stats(&b, &Scope::Everyone, &q2, today())[0];
+    assert!(close(lead.throughput_per_week, 14.0 / 15.0));
 }
 
 #[test]

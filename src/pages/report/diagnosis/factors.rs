@@ -29,13 +29,19 @@ pub(super) fn Factors(d: Diagnosis, currency: String) -> impl IntoView {
     };
     let (now, then) = (d.current, d.benchmark);
     let two = |x: f64| number((x * 100.0).round() / 100.0, 2);
+    // Yield has no meaning without new leads: say so rather than show a stand-in.
+    let per_lead = |leads: f64, y: f64| if leads > 0.0 { two(y) } else { "—".to_string() };
     let rows = Factor::ALL.into_iter().map(|f| {
-        let (current, bench) = match f {
-            Factor::Leads => (number(d.new_leads as f64, 0), amount(then.leads)),
-            Factor::Yield => (two(now.yield_), two(then.yield_)),
+        let (current, mut bench) = match f {
+            Factor::Leads => (number(d.new_leads as f64, 0), amount(d.benchmark_new_leads)),
+            Factor::Yield => (per_lead(d.new_leads as f64, now.yield_), per_lead(d.benchmark_new_leads, then.yield_)),
             Factor::CloseRate => (percent(now.close_rate), percent(then.close_rate)),
             Factor::Value => (money(now.value.round() as i64, &currency), money(then.value.round() as i64, &currency)),
         };
+        // A target with no history behind it has no factors of its own to show.
+        if !d.benchmark_usable {
+            bench = "—".to_string();
+        }
         let name = match f {
             Factor::Leads => "New leads",
             Factor::Yield => "Yield (decided per lead)",
@@ -44,7 +50,7 @@ pub(super) fn Factors(d: Diagnosis, currency: String) -> impl IntoView {
         };
         let main = blamed == Some(f);
         let part = d.parts[f as usize];
-        let (loss, gain) = (part < -0.5, part > 0.5);
+        let (loss, gain) = (d.benchmark_usable && part < -0.5, d.benchmark_usable && part > 0.5);
         view! {
             <tr class:main-cause=main>
                 <th scope="row">
@@ -56,7 +62,7 @@ pub(super) fn Factors(d: Diagnosis, currency: String) -> impl IntoView {
                 </th>
                 <td class="num">{current}</td>
                 <td class="num">{bench}</td>
-                <td class="num" class:loss=loss class:gain=gain>{signed_money(part, &currency)}</td>
+                <td class="num" class:loss=loss class:gain=gain>{if d.benchmark_usable { signed_money(part, &currency) } else { "—".to_string() }}</td>
             </tr>
         }
     });
