@@ -10,6 +10,7 @@ mod flow;
 mod funnel;
 mod kpis;
 mod owners;
+mod step_times;
 
 use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;

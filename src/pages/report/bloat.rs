@@ -5,6 +5,7 @@ use crate::components::charts::bars::{BarRow, PairedBars};
 use crate::format::money;
 use crate::state::use_app;
 use leptos::prelude::*;
+use super::step_times::StepTimes;
 use leptos_router::components::A;
 use pipewise_core::reports::query::Inputs;
 use pipewise_core::reports::step_stats;
@@ -94,7 +95,7 @@ pub fn BloatSection(
                 id="bloat"
                 title="Backlog and usual time per step, in weeks"
                 desc=format!(
-                    "{count} of {} steps are bloated. A step is bloated when its backlog (deals waiting ÷ deals leaving per week) is more than 1.5 times the usual time a deal spends there, or when over a quarter of its deals are stuck.",
+                    "{count} of {} steps are bloated. A step is bloated when its backlog (deals waiting ÷ deals leaving per week) is more than 1.5 times the usual time a deal spends there, or when over a quarter of its deals are stuck. A step no deal has ever left has no usual time yet: its backlog is not judged.",
                     rows.len()
                 )
                 rows=rows
@@ -119,6 +120,7 @@ pub fn BloatSection(
             <h2 id="bloat-head">"Pipeline bloat"</h2>
             <p class="muted">"Backlog: weeks it would take to clear the deals waiting in a step at the pace deals left it in the period."</p>
             {chart}
+            <StepTimes stats=stats/>
             <h3>"Stuck deals in bloated steps"</h3>
             <Show when=move || bloated.with(|b| !b.is_empty()) fallback=|| view! { <p class="muted">"No step is bloated: deals move on at their usual pace."</p> }>
                 <For each=steps key=|pair| pair.clone() let:pair>

@@ -44,7 +44,7 @@ pub fn FunnelSection(
                 id="funnel"
                 title=format!("Funnel of the deals that entered in {period}")
                 desc=format!(
-                    "Of {} deals that entered in {period}, {} were won by today. Bars show how many reached each step; the right column shows how many of the deals leaving each step in the period moved on rather than being lost.",
+                    "Of {} deals that entered in {period}, {} were won by today. Bars show how many reached each step. The right column counts the deals that left each step in {period}, and how many of them reached the next step or a later one by today; a deal that moved back and went on later counts as moved on, and a move back is not counted as lost.",
                     f.entered, f.won
                 )
                 rows=rows
@@ -56,6 +56,14 @@ pub fn FunnelSection(
         <section class="panel funnel-section" aria-labelledby="funnel-head">
             <h2 id="funnel-head">"Funnel"</h2>
             {chart}
+            <p class="muted">{move || {
+                let f = report.get();
+                let lost: usize = f.conversions.iter().map(|c| c.lost).sum();
+                let back: usize = f.conversions.iter().map(|c| c.back).sum();
+                format!(
+                    "Moved on = reached the next step or a later one by today, over the deals that left the step in the period. Across the steps, {lost} departures that did not move on ended in a loss and {back} were moves back not followed by going on yet."
+                )
+            }}</p>
         </section>
     }
 }
