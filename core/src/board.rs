@@ -163,7 +163,6 @@ fn matches(
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

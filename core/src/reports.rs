@@ -15,6 +15,7 @@
 //! - Percentiles interpolate linearly between closest ranks (see [`percentile`]).
 
 mod activity;
+mod cohort;
 mod diagnosis;
 mod flow;
 mod funnel;
@@ -29,6 +30,7 @@ mod steps;
 mod verdict;
 
 pub use activity::{prospecting_activity, Activity};
+pub use cohort::{cohort, owner_shortfalls, shortfall, Cohort, Link, Shortfall};
 pub use diagnosis::{active_owners, diagnose, owner_table};
 pub use flow::{cumulative_flow, Flow};
 pub use funnel::{funnel, Conversion, Funnel, Reached};
@@ -36,7 +38,7 @@ pub use history::{median, percentile};
 pub use kpis::{kpis, Kpis};
 pub use money::format_money;
 pub use period::Period;
-pub use shapley::shapley4;
+pub use shapley::{shapley, shapley4, MAX_FACTORS};
 pub use steps::{step_stats, stuck_thresholds, StepStats};
 pub use verdict::{
     short_of_leads, Benchmark, Diagnosis, Factor, Factors, Verdict, MIN_BENCHMARK_LEADS,

@@ -266,7 +266,10 @@ mod tests {
             Period::new(d(2026, 4, 1), d(2026, 4, 30))
         );
         let year = Period::this_year(today);
-        assert_eq!((year.start, year.end, year.label().as_str()), (d(2026, 1, 1), today, "2026 so far"));
+        assert_eq!(
+            (year.start, year.end, year.label().as_str()),
+            (d(2026, 1, 1), today, "2026 so far")
+        );
         assert_eq!(
             Period::last_year(today),
             Period::new(d(2025, 1, 1), d(2025, 12, 31))
@@ -306,7 +309,10 @@ mod tests {
             Period::new(d(2026, 10, 1), d(2026, 12, 31))
         );
         // Rates for a target come from whole calendar periods before it.
-        assert_eq!(so_far.before(4), Period::new(d(2025, 10, 1), d(2026, 9, 30)));
+        assert_eq!(
+            so_far.before(4),
+            Period::new(d(2025, 10, 1), d(2026, 9, 30))
+        );
         // Elapsed days: a whole past period counts all its days; one that runs past
         // today only those up to today.
         let q4 = Period::new(d(2026, 10, 1), d(2026, 12, 31));

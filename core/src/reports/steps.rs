@@ -51,7 +51,10 @@ pub fn stuck_thresholds(book: &Book) -> HashMap<StepId, f64> {
     for deal in &book.deals {
         for_each_stay(deal, |stay| {
             if let Some(to) = stay.to {
-                stays.entry(stay.step).or_default().push(f64::from(to.since(stay.from).max(0)));
+                stays
+                    .entry(stay.step)
+                    .or_default()
+                    .push(f64::from(to.since(stay.from).max(0)));
             }
         });
     }

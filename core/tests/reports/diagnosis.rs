@@ -378,7 +378,13 @@ fn a_target_without_history_shows_no_factors() {
     // No deal won in the four quarters before Q1: no rates to scale the target with.
     let (mut deals, mut n) = (Vec::new(), 0);
     add_leads(&mut deals, "ann", &mut n, 10, feb(1));
-    let d = diagnose(&book(deals), &Scope::Everyone, &q1(), today(), Benchmark::Target(100_000));
+    let d = diagnose(
+        &book(deals),
+        &Scope::Everyone,
+        &q1(),
+        today(),
+        Benchmark::Target(100_000),
+    );
     assert!(!d.benchmark_usable);
     assert_eq!(d.verdict, Verdict::NotEnoughData);
     assert_eq!(d.benchmark_new_leads, 0.0);
@@ -450,7 +456,13 @@ fn no_new_leads_but_deals_decided_keeps_the_product_exact() {
     assert!(close(d.current.revenue(), d.revenue as f64));
     // Seen from the next quarter, Q1 is the benchmark: its leads are still 0, not 5.
     let q2 = Period::new(apr(1), day(2026, 6, 30));
-    let later = diagnose(&b, &Scope::Everyone, &q2, day(2026, 7, 15), Benchmark::PreviousPeriod);
+    let later = diagnose(
+        &b,
+        &Scope::Everyone,
+        &q2,
+        day(2026, 7, 15),
+        Benchmark::PreviousPeriod,
+    );
     assert_eq!(later.benchmark.leads, 5.0);
     assert_eq!(later.benchmark_new_leads, 0.0);
 }
@@ -460,14 +472,22 @@ fn deals_without_an_owner_are_no_owner_of_the_team_average() {
     // team_book's Q1 plus two deals with no owner's name, one of them won for $90,000.
     let mut b = team_book();
     b.deals.push(deal(900, "", 0, &[(step(LEAD), feb(1))]));
-    b.deals.push(deal(901, " ", 9_000_000, &[(step(LEAD), jan(9)), (Stage::Won, feb(9))]));
+    b.deals.push(deal(
+        901,
+        " ",
+        9_000_000,
+        &[(step(LEAD), jan(9)), (Stage::Won, feb(9))],
+    ));
     assert_eq!(active_owners(&b, &q1()), vec!["ann", "bo", "cy"]);
     let ann = Scope::Owner("ann".into());
     let d = diagnose(&b, &ann, &q1(), today(), Benchmark::TeamAverageOwner);
     // The same benchmark as without them: 12 leads ÷ 3 owners, $60,000 ÷ 3.
     assert!(close(d.benchmark.leads, 4.0));
     assert!(close(d.benchmark_revenue, 2_000_000.0));
-    let names: Vec<String> = owner_table(&b, &q1(), today()).into_iter().map(|(o, _)| o).collect();
+    let names: Vec<String> = owner_table(&b, &q1(), today())
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
     assert_eq!(names, vec!["ann", "bo", "cy"]);
 }
 

@@ -61,7 +61,10 @@ fn funnel_by_hand() {
     // Nobody left Meeting in Q1.
     assert_eq!((c[2].left, c[2].rate), (0, None));
     // Left Proposal: P, to Lost.
-    assert_eq!((c[4].left, c[4].went_on, c[4].lost, c[4].back), (1, 0, 1, 0));
+    assert_eq!(
+        (c[4].left, c[4].went_on, c[4].lost, c[4].back),
+        (1, 0, 1, 0)
+    );
     assert_eq!(c[6].to, Stage::Won);
 }
 
@@ -93,7 +96,12 @@ fn a_move_back_is_not_a_loss() {
             ],
         ),
         // Prospect → lost.
-        deal(3, "ann", 0, &[(step(PROSPECT), jan(5)), (Stage::Lost, jan(30))]),
+        deal(
+            3,
+            "ann",
+            0,
+            &[(step(PROSPECT), jan(5)), (Stage::Lost, jan(30))],
+        ),
     ]);
     let c = &funnel(&b, &Scope::Everyone, &q1(), today()).conversions[1];
     // Left Prospect in Q1: all three. Deals 1 and 2 reached Meeting; 3 was lost

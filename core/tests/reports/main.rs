@@ -83,6 +83,7 @@ fn assert_close(a: Option<f64>, b: f64) {
 }
 
 mod activity;
+mod cohort;
 mod diagnosis;
 mod flow;
 mod funnel;

@@ -134,8 +134,21 @@ fn stuck_is_one_threshold_whatever_the_owner_filter() {
     // ann's Meeting stays: 10 days; bo's: 100 days. Everyone's 90th percentile of
     // (10, 100): 10 + 0.9 · 90 = 91 days — for ann's report and the board alike.
     let b = book(vec![
-        deal(1, "ann", 0, &[(step(MEETING), jan(1)), (step(PROPOSAL), jan(11))]),
-        deal(2, "bo", 0, &[(step(MEETING), day(2025, 9, 1)), (step(PROPOSAL), day(2025, 12, 10))]),
+        deal(
+            1,
+            "ann",
+            0,
+            &[(step(MEETING), jan(1)), (step(PROPOSAL), jan(11))],
+        ),
+        deal(
+            2,
+            "bo",
+            0,
+            &[
+                (step(MEETING), day(2025, 9, 1)),
+                (step(PROPOSAL), day(2025, 12, 10)),
+            ],
+        ),
         deal(3, "ann", 0, &[(step(MEETING), feb(1))]),
     ]);
     let ann = &step_stats(&b, &Scope::Owner("ann".into()), &q1(), today())[2];
@@ -152,8 +165,18 @@ fn stuck_is_one_threshold_whatever_the_owner_filter() {
 fn throughput_counts_the_elapsed_days_only() {
     // Two deals left Lead in Q2 2026 by Apr 15 (15 days of the quarter so far).
     let b = book(vec![
-        deal(1, "ann", 0, &[(step(LEAD), apr(1)), (step(PROSPECT), apr(8))]),
-        deal(2, "ann", 0, &[(step(LEAD), apr(2)), (step(PROSPECT), apr(9))]),
+        deal(
+            1,
+            "ann",
+            0,
+            &[(step(LEAD), apr(1)), (step(PROSPECT), apr(8))],
+        ),
+        deal(
+            2,
+            "ann",
+            0,
+            &[(step(LEAD), apr(2)), (step(PROSPECT), apr(9))],
+        ),
     ]);
     let so_far = Period::this_quarter(today());
     assert_eq!(so_far.days(), 15);

@@ -1,11 +1,11 @@
 //! Pipeline bloat: per step, how many weeks of work wait there (backlog) against how
 //! long a deal usually stays, which steps are bloated and why, and their stuck deals.
 
+use super::step_times::StepTimes;
 use crate::components::charts::bars::{BarRow, PairedBars};
 use crate::format::money;
 use crate::state::use_app;
 use leptos::prelude::*;
-use super::step_times::StepTimes;
 use leptos_router::components::A;
 use pipewise_core::reports::query::Inputs;
 use pipewise_core::reports::step_stats;

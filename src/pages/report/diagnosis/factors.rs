@@ -30,7 +30,13 @@ pub(super) fn Factors(d: Diagnosis, currency: String) -> impl IntoView {
     let (now, then) = (d.current, d.benchmark);
     let two = |x: f64| number((x * 100.0).round() / 100.0, 2);
     // Yield has no meaning without new leads: say so rather than show a stand-in.
-    let per_lead = |leads: f64, y: f64| if leads > 0.0 { two(y) } else { "—".to_string() };
+    let per_lead = |leads: f64, y: f64| {
+        if leads > 0.0 {
+            two(y)
+        } else {
+            "—".to_string()
+        }
+    };
     let rows = Factor::ALL.into_iter().map(|f| {
         let (current, mut bench) = match f {
             Factor::Leads => (number(d.new_leads as f64, 0), amount(d.benchmark_new_leads)),
