@@ -1,7 +1,7 @@
 // The Data page as a rep uses it: back up, restore, merge, import a CSV from another CRM,
 // export, storage and reset, with real files, and every bad file refused plainly.
 import ICAL from 'ical.js';
-import { test, expect, expectAccessible, shoot } from './fixtures.mjs';
+import { test, expect, expectAccessible, shoot, isoDay } from './fixtures.mjs';
 import { DataPage, fixture } from './pages/data.mjs';
 
 test('a backup downloads, restores into a cleared app, and merges once', async ({ page }) => {
@@ -129,6 +129,32 @@ test('a CSV from another CRM imports after mapping, skipping the bad row', async
   expect(deals.text).toContain('45000.50');
   expect(deals.text).toMatch(/Formula deal,[^\r\n]*,Negotiation,/);
   expect(deals.text).not.toContain('Initech');
+});
+
+test('a real export where one deal in six names no contact imports whole after one choice', async ({ page }) => {
+  // 1,200 open deals from another CRM; every sixth has no organization or person.
+  const rows = ['Deal - Title,Organization - Name,Deal - Stage,Deal - Value,Deal - Deal created'];
+  for (let i = 0; i < 1200; i++) {
+    const org = i % 6 === 5 ? '' : `Firm ${i}`;
+    rows.push(`Deal ${i},${org},Qualified,${1000 + i},${isoDay(-10 - (i % 20))}`);
+  }
+  const data = new DataPage(page);
+  await data.open();
+  const importer = data.section('Import from a spreadsheet or another CRM');
+  await importer.getByLabel('Deals (with their contacts)').check();
+  await data.choose('2. CSV file to import', { name: 'crm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await importer.getByRole('button', { name: 'Check the rows' }).click();
+  const check = page.getByRole('region', { name: 'Import check' });
+  await expect(check).toContainText('1,000 rows can be imported');
+  const choice = page.getByRole('group', { name: '200 deals name no contact (no name, company or email)' });
+  await expect(choice).toBeVisible();
+  await expectAccessible(page, 'import with deals that name no contact');
+  await choice.getByLabel('Give each one a contact named after the deal').check();
+  await expect(check).toContainText('1,200 rows can be imported, adding 1,200 contacts, 1,200 deals and 0 tasks.');
+  await expect(check.getByRole('listitem')).toHaveCount(0);
+  await check.getByRole('button', { name: 'Import 1,200 rows' }).click();
+  await expect(importer.getByRole('status')).toContainText('Imported 1,200 rows from “crm-export.csv”.');
+  await data.expectHolds(1200, 1200, 0);
 });
 
 test('a bad CSV is refused plainly and the importer starts clean', async ({ page }) => {

@@ -48,6 +48,7 @@ for (const at of cases) {
       await expect(reports.ownerVerdict('Ben Okafor')).toHaveText('Not enough chances too few new leads');
       await expect(reports.ownerVerdict('Chloe Martin')).toHaveText('Closing effectiveness too few decided deals are won');
       await expect(reports.ownerVerdict('Dev Patel')).toHaveText('Deal size won deals are smaller');
+      await expect(reports.owners.getByRole('row', { name: /^Ben Okafor/ })).toContainText('Prospecting volume');
     });
 
     test('today and overdue on the calendar follow the local day', async ({ page }) => {

@@ -4,7 +4,7 @@
 import { test, expect, expectAccessible, shoot } from './fixtures.mjs';
 import { ReportsPage } from './pages/reports.mjs';
 
-const charts = [/^Revenue bridge from/, /^Backlog and usual time per step/, /^Funnel of the deals that entered/, /^Deals in each step, day by day/];
+const charts = [/^Revenue bridge from/, /^Wins of the deals that entered in /, /^Backlog and usual time per step/, /^Funnel of the deals that entered/, /^Deals in each step, day by day/];
 
 test('the diagnosis leads and the owner table tells the four reps apart', async ({ page }) => {
   const reports = new ReportsPage(page);
@@ -24,6 +24,8 @@ test('the diagnosis leads and the owner table tells the four reps apart', async 
   await expect(reports.ownerVerdict('Chloe Martin')).toContainText('Closing effectiveness');
   await expect(reports.ownerVerdict('Dev Patel')).toContainText('Deal size');
   await expect(reports.ownerVerdict('Ana Ruiz')).toContainText('On track');
+  // One level down: Ben's shortfall in wins starts at prospecting volume.
+  await expect(reports.owners.getByRole('row', { name: /^Ben Okafor/ })).toContainText('Prospecting volume');
   await expect(reports.owners.getByRole('row', { name: /^Team's average owner/ })).toBeVisible();
   await expectAccessible(page, 'reports with demo data');
   await shoot(page, 'reports-demo');
@@ -41,6 +43,9 @@ test('scoping to an owner changes the URL and the headline', async ({ page }) =>
   await expect(page).toHaveURL(/owner=Ben%20Okafor&bench=team/);
   await expect(reports.verdict).toHaveText('Not enough chances: too few new leads');
   await expect(page.getByRole('row', { name: /^New leads Main cause/ })).toBeVisible();
+  const starts = page.getByRole('region', { name: 'Where the shortfall starts' });
+  await expect(starts).toContainText(/^Where the shortfall starts.*The deals that entered in Q\d \d{4} have [\d.]+ wins? so far; the team's average owner had [\d.]+ wins? at the same age .* Prospecting volume cost the most: [\d.]+ wins? \(\d+ vs [\d.]+ new leads\)\./);
+  await expect(reports.chart(/^Wins of the deals that entered in /)).toBeVisible();
   // Judged on enough decided deals, or — with too few — on leads alone, said so.
   await expect(reports.sentence()).toHaveText(
     /^(Revenue is \d+ % below the team's average owner .* Fewer new leads cost |Not enough chances: \d+ new leads? in Q\d \d{4} against [\d.]+ for the team's average owner, under half\. Close rate and deal size cannot be judged on so few decided deals)/,

@@ -5,6 +5,7 @@
 //! for anyone who wants the numbers.
 
 pub mod bars;
+pub mod diverging;
 pub mod flow;
 pub mod funnel;
 pub mod waterfall;

@@ -2,6 +2,7 @@
 //! against the benchmark, what it would take, and the revenue bridge between them.
 
 mod factors;
+mod shortfall;
 
 use crate::components::charts::waterfall::{Waterfall, WaterfallStep};
 use crate::format::money;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use pipewise_core::reports::query::Inputs;
 use pipewise_core::reports::{diagnose, Benchmark, Diagnosis, Factor, Period, Scope, Verdict};
 use pipewise_core::Day;
+use shortfall::ShortfallPanel;
 
 /// The headline of a verdict and its short reason; the CSS class says how it looks.
 pub fn verdict_words(verdict: Verdict) -> (&'static str, String, &'static str) {
@@ -106,8 +108,9 @@ pub fn DiagnosisPanel(
                         <Factors d=d.clone() currency=currency.clone()/>
                         <WhatIfs d=d.clone() currency=currency.clone()/>
                     </div>
-                    <Bridge d=d inputs=i currency=currency/>
+                    <Bridge d=d.clone() inputs=i currency=currency/>
                 </div>
+                <ShortfallPanel inputs=inputs benchmark_label=d.benchmark_label.clone() today=today/>
             </section>
         }
     }

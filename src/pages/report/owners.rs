@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::params::ParamsMap;
 use pipewise_core::reports::query::{BenchChoice, ReportQuery};
-use pipewise_core::reports::{owner_table, Diagnosis, Factors};
+use pipewise_core::reports::{owner_shortfalls, owner_table, Diagnosis, Factors};
 use pipewise_core::Day;
 
 /// One row as shown: every cell already formatted.
@@ -18,13 +18,21 @@ struct OwnerRow {
     owner: String,
     href: String,
     cells: [String; 6],
+    /// Where the owner's shortfall in wins starts, against the team's average owner.
+    starts: String,
     verdict: (&'static str, String, &'static str),
 }
 
 impl OwnerRow {
     /// Rows are keyed by everything they show, so a changed figure re-renders its row.
     fn key(&self) -> String {
-        format!("{}|{}|{}", self.owner, self.cells.join("|"), self.verdict.1)
+        format!(
+            "{}|{}|{}|{}",
+            self.owner,
+            self.cells.join("|"),
+            self.starts,
+            self.verdict.1
+        )
     }
 }
 
@@ -37,6 +45,15 @@ fn cells(f: &Factors, leads: String, revenue: f64, vs: String, currency: &str) -
         money(revenue.round() as i64, currency),
         vs,
     ]
+}
+
+/// "Prospecting volume", "Meeting → Needs analysis".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn versus(d: &Diagnosis) -> String {
@@ -67,6 +84,17 @@ pub fn OwnerTable(
 ) -> impl IntoView {
     let app = use_app();
     let table = Memo::new(move |_| app.book.with(|b| owner_table(b, &period.get(), today)));
+    let starts = Memo::new(move |_| {
+        app.book.with(|b| {
+            owner_shortfalls(b, &period.get(), today)
+                .into_iter()
+                .map(|(owner, s)| {
+                    let at = s.starts_at().map(|l| capitalised(&l.label()));
+                    (owner, at.unwrap_or_else(|| "—".into()))
+                })
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     let currency = Memo::new(move |_| app.book.with(|b| b.settings.currency.clone()));
     let rows = Memo::new(move |_| {
         let c = currency.get();
@@ -91,6 +119,8 @@ pub fn OwnerTable(
                             versus(d),
                             &c,
                         ),
+                        starts: starts
+                            .with(|m| m.get(owner).cloned().unwrap_or_else(|| "—".into())),
                         verdict: verdict_words(d.verdict),
                     }
                 })
@@ -103,7 +133,7 @@ pub fn OwnerTable(
             t.first().map(|(_, d)| {
                 cells(
                     &d.benchmark,
-                    crate::components::charts::one_decimal(d.benchmark.leads),
+                    crate::components::charts::one_decimal(d.benchmark_new_leads),
                     d.benchmark_revenue,
                     String::new(),
                     &c,
@@ -126,6 +156,7 @@ pub fn OwnerTable(
                                 <th scope="col" class="num">"Average won value"</th>
                                 <th scope="col" class="num">"Revenue"</th>
                                 <th scope="col" class="num">"vs team average"</th>
+                                <th scope="col">"Shortfall starts at"</th>
                                 <th scope="col">"Verdict"</th>
                             </tr>
                         </thead>
@@ -134,6 +165,7 @@ pub fn OwnerTable(
                                 <tr>
                                     <th scope="row"><A href=row.href.clone()>{row.owner.clone()}</A></th>
                                     {row.cells.clone().into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                    <td>{row.starts.clone()}</td>
                                     <td>
                                         <span class=format!("verdict-badge {}", row.verdict.2)>{row.verdict.0}</span>
                                         <span class="verdict-why">{format!(" {}", row.verdict.1)}</span>
@@ -146,6 +178,7 @@ pub fn OwnerTable(
                                 <tr>
                                     <th scope="row">"Team's average owner"</th>
                                     {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                    <td></td>
                                     <td class="muted">"the benchmark"</td>
                                 </tr>
                             })}

@@ -2,13 +2,13 @@
 //! every stay added up, median and 90th percentile), how many left per week, and
 //! whether the step is bloated or has no history yet to judge by.
 
-use crate::format::number;
+use crate::components::charts::one_decimal;
 use leptos::prelude::*;
 use pipewise_core::reports::StepStats;
 
 /// Days to one decimal, or "—" when no deal left the step in the period.
 fn days(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), |d| number(d, 1))
+    x.map_or_else(|| "—".to_string(), one_decimal)
 }
 
 fn status(s: &StepStats) -> &'static str {
@@ -31,14 +31,14 @@ pub fn StepTimes(
                 .iter()
                 .map(|s| {
                     let backlog = match s.backlog_weeks {
-                        Some(w) => number(w, 1),
+                        Some(w) => one_decimal(w),
                         None => "none left".to_string(),
                     };
                     view! {
                         <tr class:bloated=s.bloated>
                             <th scope="row">{s.name.clone()}</th>
                             <td class="num">{s.wip}</td>
-                            <td class="num">{number(s.throughput_per_week, 1)}</td>
+                            <td class="num">{one_decimal(s.throughput_per_week)}</td>
                             <td class="num">{backlog}</td>
                             <td class="num">{days(s.latest_median)}</td>
                             <td class="num">{days(s.latest_p90)}</td>
