@@ -75,6 +75,10 @@ test('every chart has an accessible name and a table of its figures', async ({ p
   // The bridge's table holds the same money as the factors: from benchmark to now.
   const bridge = await reports.figures(charts[0]);
   await expect(bridge.getByRole('row', { name: /^Deal size [+−]\$/ })).toBeVisible();
+  // Time in each step sits beside the backlog: every step, with its medians and p90s.
+  const times = page.getByRole('region', { name: 'Time in each step' });
+  await expect(times.getByRole('row', { name: /^Proposal \d+ [\d.]+ ([\d.]+|none left) / })).toBeVisible();
+  await expect(times.getByRole('columnheader', { name: '90th pct' })).toHaveCount(2);
   // Bloated steps are said in words, and their stuck deals link to the deal pages.
   await expect(page.getByRole('region', { name: 'Pipeline bloat' }).getByText('Bloated').first()).toBeAttached();
   const stuck = page.locator('details.stuck-step[open]');
@@ -103,7 +107,13 @@ test('switching the period updates the figures and stays in the URL', async ({ p
   await expect(reports.period).toHaveValue('last-year');
   await expect(page.getByText(/^Diagnosis · Everyone · \d{4} compared with \d{4}$/)).toBeVisible();
 
+  // An unfinished year is "so far" and compares with as many days of the one before
+  // (neither project's day is a Dec 31).
+  await reports.period.selectOption({ label: 'This year' });
+  await expect(page.getByText(/^Diagnosis · Everyone · \d{4} so far compared with \d{4}, first \d+ days$/)).toBeVisible();
+
   // Custom dates start from the period on show; an end before the start is refused.
+  await reports.period.selectOption({ label: 'Last year' });
   await reports.period.selectOption({ label: 'Custom dates' });
   const from = page.getByLabel('From', { exact: true });
   await expect(from).toHaveValue(/^\d{4}-01-01$/);
