@@ -75,10 +75,10 @@ pub fn board_columns(book: &Book, filter: &BoardFilter, today: Day) -> Vec<Colum
             cards: Vec::new(),
         })
         .collect();
-    for (stage, name) in [(Stage::Won, "Won"), (Stage::Lost, "Lost")] {
+    for stage in [Stage::Won, Stage::Lost] {
         columns.push(Column {
             stage,
-            name: name.into(),
+            name: stage.name(&book.process).into(),
             stuck_after: None,
             count: 0,
             total: 0,

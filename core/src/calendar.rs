@@ -4,7 +4,7 @@
 
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, TaskId};
-use crate::model::{Book, ContactType, Process, Stage, StepId, Tag, Task, TaskKind};
+use crate::model::{Book, ContactType, Process, Stage, Tag, Task, TaskKind};
 use std::collections::HashMap;
 
 /// How many days the agenda lists from its start date.
@@ -126,28 +126,22 @@ pub fn is_overdue(task: &Task, today: Day) -> bool {
     task.done_on.is_none() && task.on < today
 }
 
-/// A tag as it is written in a URL or a form value: `step-3`, `won`, `lost`, `lead`, …
+/// A tag as it is written in a URL or a form value: the stage's key (`s3`, `won`,
+/// `lost`) or the contact type's (`lead`, `prospect`, `client`).
 pub fn tag_key(tag: Tag) -> String {
     match tag {
-        Tag::Stage(Stage::Step(StepId(n))) => format!("step-{n}"),
-        Tag::Stage(Stage::Won) => "won".into(),
-        Tag::Stage(Stage::Lost) => "lost".into(),
+        Tag::Stage(stage) => stage.key(),
         Tag::Contact(kind) => kind.as_str().into(),
     }
 }
 
 /// The tag written by [`tag_key`]; `None` for anything else.
 pub fn parse_tag(key: &str) -> Option<Tag> {
-    match key {
-        "won" => Some(Tag::Stage(Stage::Won)),
-        "lost" => Some(Tag::Stage(Stage::Lost)),
-        _ => match key.strip_prefix("step-") {
-            Some(n) => n.parse().ok().map(|n| Tag::Stage(Stage::Step(StepId(n)))),
-            None => ContactType::parse(key)
-                .filter(|k| k.as_str() == key)
-                .map(Tag::Contact),
-        },
-    }
+    Stage::parse(key).map(Tag::Stage).or_else(|| {
+        ContactType::parse(key)
+            .filter(|k| k.as_str() == key)
+            .map(Tag::Contact)
+    })
 }
 
 /// What a tag means to a reader: its words, its colour and whether it is prospecting.
@@ -165,13 +159,10 @@ pub struct TagView {
 
 pub fn tag_view(process: &Process, tag: Tag) -> TagView {
     let (label, tone) = match tag {
-        Tag::Stage(Stage::Step(step)) => {
-            // Eight step colours; a removed step is drawn in the neutral last one.
-            let place = process.position(step).map_or(8, |p| p % 8 + 1);
-            (process.name(step).to_string(), format!("s{place}"))
-        }
-        Tag::Stage(Stage::Won) => ("Won".to_string(), "won".to_string()),
-        Tag::Stage(Stage::Lost) => ("Lost".to_string(), "lost".to_string()),
+        Tag::Stage(stage) => (
+            stage.name(process).to_string(),
+            stage.tone(process).as_str().to_string(),
+        ),
         Tag::Contact(kind) => (kind.label().to_string(), kind.as_str().to_string()),
     };
     TagView {

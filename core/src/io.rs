@@ -21,7 +21,7 @@ pub use ics::export_ics;
 pub use merge::{apply_merge, plan_merge, MergePlan};
 
 use crate::day::Day;
-use crate::model::{Process, Stage, Stamp, Tag};
+use crate::model::{Process, Stamp, Tag};
 use std::fmt;
 
 /// Why a file could not be read, in the user's words.
@@ -121,19 +121,10 @@ pub(crate) fn stamp_day(stamp: Stamp) -> Day {
     Day(days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
 }
 
-/// The name of a stage: a step's name, or Won / Lost.
-pub(crate) fn stage_name(process: &Process, stage: Stage) -> &str {
-    match stage {
-        Stage::Step(id) => process.name(id),
-        Stage::Won => "Won",
-        Stage::Lost => "Lost",
-    }
-}
-
 /// The name of a task's pipeline tag.
 pub(crate) fn tag_name(process: &Process, tag: Tag) -> &str {
     match tag {
-        Tag::Stage(stage) => stage_name(process, stage),
+        Tag::Stage(stage) => stage.name(process),
         Tag::Contact(kind) => kind.label(),
     }
 }

@@ -81,6 +81,9 @@ impl Process {
     }
 }
 
+mod stage;
+pub use stage::Tone;
+
 /// Where a deal stands: a step of the process, or an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Stage {

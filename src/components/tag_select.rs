@@ -10,7 +10,7 @@ use pipewise_core::Tag;
 /// A drop-down of tags; the empty value means "the default tag".
 #[component]
 pub fn TagSelect(
-    /// The chosen tag's key (`step-3`, `client`, …), or empty for the default.
+    /// The chosen tag's key (`s3`, `won`, `client`, …), or empty for the default.
     value: RwSignal<String>,
     /// The default tag's name, offered as the first choice; `None` hides that choice
     /// until a contact is chosen.

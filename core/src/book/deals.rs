@@ -276,26 +276,16 @@ pub(crate) fn shape_problem(history: &[StageChange], process: &Process) -> Optio
     if !first.stage.is_open() {
         return Some(format!(
             "a history starting at {} instead of a step",
-            stage_name(first.stage, process)
+            first.stage.name(process)
         ));
     }
     history.windows(2).find_map(|pair| match pair {
-        [a, b] if a.stage == b.stage => {
-            Some(format!("'{}' twice in a row", stage_name(a.stage, process)))
-        }
+        [a, b] if a.stage == b.stage => Some(format!("'{}' twice in a row", a.stage.name(process))),
         [a, b] if !a.stage.is_open() && !b.stage.is_open() => Some(format!(
             "{} right after {}, without a reopen",
-            stage_name(b.stage, process),
-            stage_name(a.stage, process)
+            b.stage.name(process),
+            a.stage.name(process)
         )),
         _ => None,
     })
-}
-
-pub(crate) fn stage_name(stage: Stage, process: &Process) -> &str {
-    match stage {
-        Stage::Step(id) => process.name(id),
-        Stage::Won => "Won",
-        Stage::Lost => "Lost",
-    }
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::book::{ContactDraft, DealDraft, Now, TaskDraft};
 use crate::ids::Id;
+use crate::model::StepId;
 
 fn day(iso: &str) -> Day {
     Day::parse_iso(iso).expect("test date")

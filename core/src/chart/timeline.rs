@@ -88,11 +88,7 @@ pub fn timeline(history: &[StageChange], process: &Process, today: Day, width: f
         .enumerate()
         .map(|(i, &stage)| Row {
             stage,
-            label: match stage {
-                Stage::Step(id) => process.name(id).to_string(),
-                Stage::Won => "Won".into(),
-                Stage::Lost => "Lost".into(),
-            },
+            label: stage.name(process).to_string(),
             y: i as f64 * ROW_HEIGHT,
         })
         .collect();

@@ -160,7 +160,7 @@ pub fn validate(book: &Book, today: Day) -> Result<(), String> {
             ));
         }
         if let Some(pair) = d.history.windows(2).find(|w| w[0].stage == w[1].stage) {
-            let name = super::stage_name(&book.process, pair[1].stage);
+            let name = pair[1].stage.name(&book.process);
             return Err(format!("{what} lists the stage “{name}” twice in a row"));
         }
         check_dates(&what, "stage", d.history.iter().map(|c| c.on), today)?;

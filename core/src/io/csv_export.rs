@@ -1,6 +1,6 @@
 //! CSV export of contacts, deals and tasks, safe to open in a spreadsheet.
 
-use super::{cents_text, day_text, stage_name, tag_name};
+use super::{cents_text, day_text, tag_name};
 use crate::model::{Book, Stage};
 use std::collections::HashMap;
 
@@ -107,7 +107,7 @@ pub fn export_deals_csv(book: &Book) -> String {
             cents_text(d.value),
             d.currency.clone(),
             d.source.clone(),
-            stage_name(&book.process, d.stage()).to_string(),
+            d.stage().name(&book.process).to_string(),
             d.history
                 .first()
                 .map(|c| day_text(c.on))

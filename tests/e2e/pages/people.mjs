@@ -104,7 +104,7 @@ export class TaskDialog {
     this.dialog = page.getByRole('dialog', { name });
   }
 
-  /** Fills the form: `tag` and `kind` are option values (e.g. 'step-2', 'demo'). */
+  /** Fills the form: `tag` and `kind` are option values (e.g. 's2', 'demo'). */
   async fill({ title, date, time, duration, kind, contact, tag, notes }) {
     const d = this.dialog;
     if (title !== undefined) await d.getByLabel('Title').fill(title);

@@ -7,7 +7,7 @@ use crate::day::Day;
 use crate::ids::{DealId, IdSource};
 use crate::io::csv_import::fields::Field;
 use crate::io::csv_import::values;
-use crate::io::{day_text, stage_name};
+use crate::io::day_text;
 use crate::model::{Deal, Stage, StageChange};
 
 /// Where a row says the deal is: its open step, and its outcome with the date.
@@ -175,7 +175,7 @@ impl Run {
                 let before = if history.len() == 1 && s.created.is_some() {
                     "the created date".to_string()
                 } else {
-                    format!("the {} date", stage_name(&self.book.process, last.stage))
+                    format!("the {} date", last.stage.name(&self.book.process))
                 };
                 return Err(format!(
                     "{} date {} is before {before} {}",
