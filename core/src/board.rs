@@ -163,6 +163,56 @@ fn matches(
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
+/// Where a deal may move, as the move dialog offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MoveChoices {
+    /// The deal's stage now.
+    pub current: Stage,
+    /// Any other step, and Won and Lost while it is open; only steps once it is won or
+    /// lost (a reopen). With each one's name.
+    pub choices: Vec<(Stage, String)>,
+    /// The likely destination: the next step along, or for a reopen the step the deal
+    /// was at when it was decided (when that step still exists).
+    pub suggested: Option<Stage>,
+}
+
+/// The move dialog's options for a deal; `None` for a deal not in the book.
+pub fn move_choices(book: &Book, deal: DealId) -> Option<MoveChoices> {
+    let deal = book.deal(deal)?;
+    let current = deal.stage();
+    let mut choices: Vec<(Stage, String)> = book
+        .process
+        .steps
+        .iter()
+        .map(|s| Stage::Step(s.id))
+        .filter(|s| *s != current)
+        .map(|s| (s, s.name(&book.process).to_string()))
+        .collect();
+    if current.is_open() {
+        for outcome in [Stage::Won, Stage::Lost] {
+            choices.push((outcome, outcome.name(&book.process).to_string()));
+        }
+    }
+    let suggested = match current {
+        Stage::Step(s) => {
+            let at = book.process.position(s).map_or(0, |p| p + 1);
+            book.process.steps.get(at).map(|s| Stage::Step(s.id))
+        }
+        _ => deal
+            .history
+            .iter()
+            .rev()
+            .find(|c| c.stage.is_open())
+            .map(|c| c.stage)
+            .filter(|last| choices.iter().any(|c| c.0 == *last)),
+    };
+    Some(MoveChoices {
+        current,
+        choices,
+        suggested,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +317,37 @@ mod tests {
         assert_eq!(cols[8].count, 1);
         assert_eq!(cols[8].cards[0].days, 15);
         assert!(!cols[8].cards[0].stuck);
+    }
+
+    #[test]
+    fn move_choices_for_an_open_and_a_won_deal() {
+        let mut b = book();
+        let open = b.deals[0].id;
+        let m = move_choices(&b, open).unwrap();
+        // Every step but its own, then Won and Lost; the next step suggested.
+        assert!(m.choices.iter().all(|c| c.0 != m.current));
+        assert_eq!(m.choices.len(), 6 + 2);
+        assert_eq!(m.choices.last().map(|c| c.1.as_str()), Some("Lost"));
+        if let Stage::Step(s) = m.current {
+            let next = b
+                .process
+                .position(s)
+                .map(|p| p + 1)
+                .and_then(|p| b.process.steps.get(p));
+            assert_eq!(m.suggested, next.map(|n| Stage::Step(n.id)));
+        }
+        // Won: only steps, and the step it was at when it was won.
+        let at = m.current;
+        b.deals[0].history.push(StageChange {
+            stage: Stage::Won,
+            on: Day(1),
+            note: String::new(),
+        });
+        let won = move_choices(&b, open).unwrap();
+        assert_eq!(won.current, Stage::Won);
+        assert_eq!(won.choices.len(), 7);
+        assert_eq!(won.suggested, Some(at));
+        assert_eq!(move_choices(&b, DealId(Id(12345))), None);
     }
 
     #[test]

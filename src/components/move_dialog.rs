@@ -8,7 +8,7 @@ use crate::components::modal::Modal;
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
-use pipewise_core::{Day, DealId, Stage, StepId};
+use pipewise_core::{board, Day, DealId, Stage};
 
 /// The deal a stage change is asked for, and where it goes if already known.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,27 +17,6 @@ pub struct MoveTarget {
     pub title: String,
     /// Preselected destination (the column a card was dropped on, or Win/Lose/Reopen).
     pub to: Option<Stage>,
-}
-
-/// `s3`, `won`, `lost`: a stage as a `<select>` value.
-fn encode(stage: Stage) -> String {
-    match stage {
-        Stage::Step(id) => format!("s{}", id.0),
-        Stage::Won => "won".into(),
-        Stage::Lost => "lost".into(),
-    }
-}
-
-fn decode(text: &str) -> Option<Stage> {
-    match text {
-        "won" => Some(Stage::Won),
-        "lost" => Some(Stage::Lost),
-        _ => text
-            .strip_prefix('s')?
-            .parse()
-            .ok()
-            .map(|n| Stage::Step(StepId(n))),
-    }
 }
 
 /// Asks where to and when, then changes the deal's stage.
@@ -51,47 +30,21 @@ pub fn MoveDialog(
 ) -> impl IntoView {
     let app = use_app();
     let id = target.deal;
-    // Where the deal may go: any other step, or an outcome while it is open; a step only
-    // when it is won or lost (a reopen).
-    let (current, choices) = app.book.with_untracked(|b| {
-        let current = b.deal(id).map_or(Stage::Lost, |d| d.stage());
-        let mut choices: Vec<(Stage, String)> = b
-            .process
-            .steps
-            .iter()
-            .filter(|s| Stage::Step(s.id) != current)
-            .map(|s| (Stage::Step(s.id), s.name.clone()))
-            .collect();
-        if current.is_open() {
-            choices.push((Stage::Won, "Won".into()));
-            choices.push((Stage::Lost, "Lost".into()));
-        }
-        (current, choices)
-    });
+    // Where the deal may go and where it likely goes, from the core in one read.
+    let moves = app.book.with_untracked(|b| board::move_choices(b, id));
+    let (current, choices, next) = match moves {
+        Some(m) => (m.current, m.choices, m.suggested),
+        None => (Stage::Lost, Vec::new(), None),
+    };
     let reopening = !current.is_open();
-    // Default: the dropped-on column, else the next step along, or for a reopen the
-    // step the deal was at when it was decided.
-    let next = app.book.with_untracked(|b| match current {
-        Stage::Step(s) => {
-            let at = b.process.position(s).map_or(0, |p| p + 1);
-            b.process.steps.get(at).map(|s| Stage::Step(s.id))
-        }
-        _ => b.deal(id).and_then(|d| {
-            let last = d.history.iter().rev().find(|c| c.stage.is_open())?;
-            choices
-                .iter()
-                .any(|c| c.0 == last.stage)
-                .then_some(last.stage)
-        }),
-    });
     let initial = target.to.or(next).or_else(|| choices.first().map(|c| c.0));
-    let stage = RwSignal::new(initial.map(encode).unwrap_or_default());
+    let stage = RwSignal::new(initial.map(Stage::key).unwrap_or_default());
     let date = RwSignal::new(app.today().iso());
     let note = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let losing = move || decode(&stage.get()) == Some(Stage::Lost);
+    let losing = move || Stage::parse(&stage.get()) == Some(Stage::Lost);
     let title = if reopening {
         format!("Reopen “{}”", target.title)
     } else {
@@ -104,7 +57,7 @@ pub fn MoveDialog(
         date_error.set(None);
         note_error.set(None);
         error.set(None);
-        let Some(to) = decode(&stage.get_untracked()) else {
+        let Some(to) = Stage::parse(&stage.get_untracked()) else {
             error.set(Some("Choose where the deal goes".into()));
             return;
         };
@@ -150,7 +103,7 @@ pub fn MoveDialog(
                         {choices
                             .into_iter()
                             .map(|(s, name)| {
-                                let value = encode(s);
+                                let value = s.key();
                                 let selected = Some(s) == initial;
                                 view! { <option value=value selected=selected>{name}</option> }
                             })
@@ -166,7 +119,7 @@ pub fn MoveDialog(
                 <div class="buttons">
                     <button type="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="primary">
-                        {move || match decode(&stage.get()) {
+                        {move || match Stage::parse(&stage.get()) {
                             Some(Stage::Won) => "Mark won",
                             Some(Stage::Lost) => "Mark lost",
                             _ if reopening => "Reopen",

@@ -65,7 +65,7 @@ pub fn FiguresTable(
 
 /// The CSS class of the `k`-th step colour (`s1`…`s8`, repeating).
 pub fn step_class(k: usize) -> String {
-    format!("s{}", k % 8 + 1)
+    pipewise_core::Tone::of_place(Some(k)).as_str().to_string()
 }
 
 /// "42 %" in the reader's locale.

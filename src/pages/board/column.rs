@@ -43,11 +43,7 @@ pub fn BoardColumn(
             &currency,
         )
     };
-    let key = match stage {
-        Stage::Step(id) => format!("s{}", id.0),
-        Stage::Won => "won".into(),
-        Stage::Lost => "lost".into(),
-    };
+    let key = stage.key();
     let heading_id = format!("col-{key}");
     let labelled_by = heading_id.clone();
     let list_id = format!("cards-{key}");

@@ -93,7 +93,7 @@ pub fn StepRow(
     let rename_label = format!("New name for {name}");
     view! {
         <li class="step">
-            <span class=format!("step-num s{}", position % 8 + 1) aria-hidden="true">{position + 1}</span>
+            <span class=format!("step-num {}", pipewise_core::Tone::of_place(Some(position)).as_str()) aria-hidden="true">{position + 1}</span>
             <div class="step-main">
                 <Show when=move || renaming.get() fallback={
                     let n = n.clone();

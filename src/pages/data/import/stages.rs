@@ -4,7 +4,7 @@ use super::Wizard;
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::io;
-use pipewise_core::{Process, Stage, StepId};
+use pipewise_core::{Process, Stage};
 
 /// Every distinct stage value with the stage it becomes: the user's choice, else our
 /// guess (`None` = not matched yet; such rows are reported, not imported).
@@ -25,24 +25,9 @@ pub fn stage_map(w: Wizard, process: &Process) -> Vec<(String, Option<Stage>)> {
     map
 }
 
+/// A stage as the select's value; empty for "not matched".
 fn stage_key(stage: Option<Stage>) -> String {
-    match stage {
-        None => String::new(),
-        Some(Stage::Step(id)) => format!("s{}", id.0),
-        Some(Stage::Won) => "won".into(),
-        Some(Stage::Lost) => "lost".into(),
-    }
-}
-
-fn parse_key(key: &str) -> Option<Stage> {
-    match key {
-        "won" => Some(Stage::Won),
-        "lost" => Some(Stage::Lost),
-        _ => key
-            .strip_prefix('s')
-            .and_then(|n| n.parse().ok())
-            .map(|n| Stage::Step(StepId(n))),
-    }
+    stage.map(Stage::key).unwrap_or_default()
 }
 
 #[component]
@@ -61,10 +46,10 @@ pub fn Stages(
                 b.process
                     .steps
                     .iter()
-                    .map(|s| (stage_key(Some(Stage::Step(s.id))), s.name.clone())),
+                    .map(|s| Stage::Step(s.id))
+                    .chain([Stage::Won, Stage::Lost])
+                    .map(|s| (s.key(), s.name(&b.process).to_string())),
             );
-            list.push(("won".into(), "Won".into()));
-            list.push(("lost".into(), "Lost".into()));
             list
         })
     });
@@ -77,7 +62,7 @@ pub fn Stages(
                 <th scope="row"><label for=id.clone()>{value}</label></th>
                 <td>
                     <select id=id class:unmatched=stage.is_none() on:change=move |ev| {
-                        let pick = parse_key(&event_target_value(&ev));
+                        let pick = Stage::parse(&event_target_value(&ev));
                         let value = chosen_value.clone();
                         w.stage_choices.update(|c| {
                             c.retain(|(v, _)| *v != value);
