@@ -219,6 +219,17 @@ pub struct Entry {
     pub overdue: bool,
 }
 
+impl Entry {
+    /// A list key: the task's id and a digest of everything the entry shows, so a row
+    /// re-renders when its task, contact name or deal title changes, and only then.
+    pub fn key(&self) -> (TaskId, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut digest = std::collections::hash_map::DefaultHasher::new();
+        self.hash(&mut digest);
+        (self.id, digest.finish())
+    }
+}
+
 /// Look-ups built once per list, so each task costs two hash reads.
 pub struct Lookup<'a> {
     book: &'a Book,
@@ -297,6 +308,19 @@ pub fn entries(book: &Book, from: Day, to: Day, filter: &TaskFilter, today: Day)
         .tasks
         .iter()
         .filter(|t| t.on >= from && t.on <= to && look.keeps(t, filter))
+        .map(|t| look.entry(t, today))
+        .collect();
+    out.sort_by_cached_key(order);
+    out
+}
+
+/// A deal's tasks, oldest first (untimed before timed on a day), as lists show them.
+pub fn deal_entries(book: &Book, deal: DealId, today: Day) -> Vec<Entry> {
+    let look = Lookup::new(book);
+    let mut out: Vec<Entry> = book
+        .tasks
+        .iter()
+        .filter(|t| t.deal == Some(deal))
         .map(|t| look.entry(t, today))
         .collect();
     out.sort_by_cached_key(order);

@@ -86,7 +86,7 @@ pub fn Tasks(
                 fallback=|| view! { <p class="muted">"No tasks yet: use Add task to plan a call, a meeting or a demo."</p> }
             >
                 <ul class="tasks">
-                    <For each=move || entries.get() key=|e| e.clone() let:entry>
+                    <For each=move || entries.get() key=pipewise_core::calendar::Entry::key let:entry>
                         <TaskItem entry=entry on_open=on_open hide_contact=true show_day=true/>
                     </For>
                 </ul>
