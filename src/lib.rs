@@ -1,6 +1,7 @@
 //! Pipewise in the browser: the Leptos skin over `pipewise-core`.
-//! Pages read the core and call its methods; only `state` and `browser` touch the
-//! outside world (localStorage, the clock, random ids, downloads).
+//! Pages read the core and call its methods; only `storage` (localStorage, behind one
+//! small interface), `state` (which holds the book and saves it through `storage`) and
+//! `browser` (the clock, random ids, downloads) touch the outside world.
 
 pub mod app;
 pub mod browser;

@@ -6,6 +6,8 @@ use gloo_storage::{LocalStorage, Storage};
 
 /// The key of the one stored document.
 pub const KEY: &str = "pipewise.book";
+/// The flag set once the welcome panel is dismissed.
+const WELCOMED: &str = "pipewise.welcomed";
 /// Prefix of rescued copies: unreadable data moved aside, untouched.
 pub const ASIDE: &str = "pipewise.aside.";
 
@@ -96,6 +98,23 @@ impl LocalStore {
             return Err(StoreFault::Other("not a rescued copy".into()));
         }
         storage()?.remove_item(key).map_err(fault)
+    }
+
+    /// Whether the visitor has put the welcome panel away (a flag beside the book, not
+    /// part of it: it is about this browser, not the records).
+    pub fn welcomed(&self) -> bool {
+        storage()
+            .ok()
+            .and_then(|s| s.get_item(WELCOMED).ok().flatten())
+            .is_some()
+    }
+
+    /// Remembers that the welcome panel was put away; without storage it simply shows
+    /// again next time.
+    pub fn set_welcomed(&self) {
+        if let Ok(s) = storage() {
+            let _ = s.set_item(WELCOMED, "1");
+        }
     }
 
     /// The unreadable document still in the main key (when it could not be moved aside).

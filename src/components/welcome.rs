@@ -1,22 +1,12 @@
 //! The first-minute orientation: what each page is for and where the diagnosis is, shown
-//! to a visitor with no records until they dismiss it (remembered in localStorage; without storage it simply
-//! shows again next time).
+//! to a visitor with no records until they dismiss it (remembered by the storage
+//! adapter; without storage it simply shows again next time).
 
 use crate::components::demo::DemoButton;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const KEY: &str = "pipewise.welcomed";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn welcomed() -> bool {
-    storage()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .is_some()
-}
+use crate::storage::LocalStore;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -24,15 +14,13 @@ pub fn Welcome() -> impl IntoView {
     let empty = crate::state::use_app()
         .book
         .with_untracked(|b| b.contacts.is_empty() && b.deals.is_empty());
-    let open = RwSignal::new(empty && !welcomed());
+    let open = RwSignal::new(empty && !LocalStore.welcomed());
     // Once there are records (the demo, say), the panel stays as a guide but no longer
     // offers the demo, and says where to look first.
     let app = crate::state::use_app();
     let has_data = move || app.book.with(|b| !b.deals.is_empty());
     let dismiss = move |_| {
-        if let Some(s) = storage() {
-            let _ = s.set_item(KEY, "1");
-        }
+        LocalStore.set_welcomed();
         open.set(false);
     };
     view! {
