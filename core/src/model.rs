@@ -177,6 +177,23 @@ impl Contact {
             .map(|t| t.kind)
             .unwrap_or(ContactType::Lead)
     }
+
+    /// The rule "the first won deal makes a client", for whoever applies a win (the
+    /// book's `win_deal`, the CSV import): unless already a client, the contact becomes
+    /// one on `on`, or on its last type change when that is later, so the type history
+    /// stays in order. Returns whether it changed.
+    pub fn becomes_client(&mut self, on: Day, stamp: Stamp) -> bool {
+        if self.kind() == ContactType::Client {
+            return false;
+        }
+        let on = self.types.last().map_or(on, |t| t.on.max(on));
+        self.types.push(TypeChange {
+            kind: ContactType::Client,
+            on,
+        });
+        self.edited = stamp;
+        true
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

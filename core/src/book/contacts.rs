@@ -112,17 +112,8 @@ impl Book {
         if won_before {
             return;
         }
-        let Ok(contact) = self.contact_mut(id) else {
-            return;
-        };
-        if contact.kind() == ContactType::Client {
-            return;
+        if let Ok(contact) = self.contact_mut(id) {
+            contact.becomes_client(on, now.stamp);
         }
-        let on = contact.types.last().map_or(on, |t| t.on.max(on));
-        contact.types.push(TypeChange {
-            kind: ContactType::Client,
-            on,
-        });
-        contact.edited = now.stamp;
     }
 }

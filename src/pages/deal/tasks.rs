@@ -28,9 +28,7 @@ pub fn DealTasks(
                 view! { <span class="done">{format!("Done {}", format::date(done))}</span> }
                     .into_any()
             }
-            None if r.overdue => {
-                view! { <span class="badge overdue">"Overdue"</span> }.into_any()
-            }
+            None if r.overdue => view! { <span class="badge overdue">"Overdue"</span> }.into_any(),
             None => view! { <span class="muted">"To do"</span> }.into_any(),
         };
         view! {

@@ -148,14 +148,7 @@ impl Run {
             return ContactId::default();
         };
         if let Some(on) = won_on {
-            let last_on = contact.types.last().map(|t| t.on);
-            if contact.kind() != ContactType::Client && last_on.is_none_or(|d| d <= on) {
-                contact.types.push(TypeChange {
-                    kind: ContactType::Client,
-                    on,
-                });
-                contact.edited = now;
-            }
+            contact.becomes_client(on, now);
         }
         contact.id
     }
