@@ -9,6 +9,9 @@ use crate::ids::{ContactId, DealId};
 use crate::model::{Book, Cents, Contact, ContactType, Tag};
 use std::collections::HashMap;
 
+mod matching;
+pub use matching::ContactIndex;
+
 /// What the contact list is narrowed to (from the URL's `q` and `type`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContactQuery {

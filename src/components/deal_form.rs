@@ -11,15 +11,23 @@ use crate::state::use_app;
 use fields::{Errors, Fields};
 use leptos::prelude::*;
 use pipewise_core::book::{ContactDraft, DealDraft};
+use pipewise_core::people::ContactIndex;
 use pipewise_core::{Book, ContactId, ContactType, DealId};
 
 /// The contact a typed name stands for: the deal's own contact when the name still
-/// matches it, else the first contact of that name (case aside).
+/// matches it, else the one the core's matching rule finds (no company is typed here).
 fn find_contact(book: &Book, name: &str, current: Option<ContactId>) -> Option<ContactId> {
-    let same = |n: &str| n.trim().eq_ignore_ascii_case(name.trim());
-    current
-        .filter(|id| book.contact(*id).is_some_and(|c| same(&c.name)))
-        .or_else(|| book.contacts.iter().find(|c| same(&c.name)).map(|c| c.id))
+    let own = current.and_then(|id| book.contact(id)).filter(|c| {
+        ContactIndex::new(std::slice::from_ref(*c))
+            .find(name, "", "")
+            .is_some()
+    });
+    own.map(|c| c.id).or_else(|| {
+        ContactIndex::new(&book.contacts)
+            .find(name, "", "")
+            .and_then(|i| book.contacts.get(i))
+            .map(|c| c.id)
+    })
 }
 
 /// A form dialog that opens a new deal or edits an existing one.

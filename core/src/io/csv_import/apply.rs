@@ -13,7 +13,8 @@ use crate::day::Day;
 use crate::ids::{Id, IdSource};
 use crate::io::day_text;
 use crate::model::{Book, Contact, Stage, Stamp};
-use row::{People, Row};
+use crate::people::ContactIndex;
+use row::Row;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -92,7 +93,7 @@ pub fn preview(
             .map(|(text, stage)| (text.trim().to_lowercase(), *stage))
             .collect(),
         contactless: choices.contactless.clone(),
-        people: People::default(),
+        people: ContactIndex::default(),
         deal_titles: HashMap::new(),
         taken: HashSet::new(),
         out: Counts::default(),
@@ -145,7 +146,7 @@ struct Run {
     date_format: DateFormat,
     stages: HashMap<String, Option<Stage>>,
     contactless: Contactless,
-    people: People,
+    people: ContactIndex,
     /// Deal titles (lowercase) to their indexes, for tasks naming a deal.
     deal_titles: HashMap<String, Vec<usize>>,
     /// Every id in the book, so an imported Pipewise id is never used twice.

@@ -1,11 +1,9 @@
-//! One row's cells read by field, and the lookups that match a row's person to a
-//! contact we already have.
+//! One row's cells read by field.
 
 use super::super::fields::Field;
 use super::super::values::cell_text;
 use super::super::MAX_CELL_CHARS;
-use crate::model::{Contact, StepId};
-use std::collections::HashMap;
+use crate::model::StepId;
 
 /// One row's cells with the mapping, for reading fields by name.
 pub(super) struct Row<'a> {
@@ -72,43 +70,4 @@ impl Row<'_> {
             && self.get(Field::Company).is_empty()
             && self.get(Field::Email).is_empty())
     }
-}
-
-/// Lookups from a person's email, or name and company, to our contacts.
-#[derive(Default)]
-pub(super) struct People {
-    by_email: HashMap<String, usize>,
-    by_name: HashMap<(String, String), usize>,
-}
-
-impl People {
-    pub fn add(&mut self, contact: &Contact, index: usize) {
-        let email = contact.email.trim().to_lowercase();
-        if !email.is_empty() {
-            self.by_email.entry(email).or_insert(index);
-        }
-        self.by_name
-            .entry(name_key(&contact.name, &contact.company))
-            .or_insert(index);
-    }
-
-    /// Match by email first, then by name and company.
-    pub fn find(&self, name: &str, company: &str, email: &str) -> Option<usize> {
-        let email = email.trim().to_lowercase();
-        if !email.is_empty() {
-            if let Some(&i) = self.by_email.get(&email) {
-                return Some(i);
-            }
-        }
-        // A contact made from a company alone is named after the company.
-        let name = if name.is_empty() { company } else { name };
-        if name.is_empty() {
-            return None;
-        }
-        self.by_name.get(&name_key(name, company)).copied()
-    }
-}
-
-fn name_key(name: &str, company: &str) -> (String, String) {
-    (name.trim().to_lowercase(), company.trim().to_lowercase())
 }
