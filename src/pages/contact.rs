@@ -48,7 +48,13 @@ pub fn ContactPage() -> impl IntoView {
 }
 
 #[component]
-fn ContactView(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
+fn ContactView(
+    /// The contact's id.
+    id: ContactId,
+    /// The contact, as it changes.
+    #[prop(into)]
+    contact: Signal<Option<Contact>>,
+) -> impl IntoView {
     let open = RwSignal::new(Open::Nothing);
     let close = Callback::new(move |_: ()| open.set(Open::Nothing));
     let name = move || contact.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());

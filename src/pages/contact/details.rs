@@ -8,7 +8,8 @@ use pipewise_core::Contact;
 #[component]
 pub fn Details(
     /// The contact shown.
-    contact: Memo<Option<Contact>>,
+    #[prop(into)]
+    contact: Signal<Option<Contact>>,
 ) -> impl IntoView {
     let item = |label: &'static str, value: Option<AnyView>| {
         let value =
@@ -46,7 +47,8 @@ pub fn Details(
 #[component]
 pub fn TypeHistory(
     /// The contact whose type history is shown.
-    contact: Memo<Option<Contact>>,
+    #[prop(into)]
+    contact: Signal<Option<Contact>>,
 ) -> impl IntoView {
     let steps = move || {
         contact.with(|c| {

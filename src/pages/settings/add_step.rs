@@ -8,7 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn AddStep(
     /// The current steps, for the position choice.
-    lines: Memo<Vec<StepLine>>,
+    #[prop(into)]
+    lines: Signal<Vec<StepLine>>,
 ) -> impl IntoView {
     let app = use_app();
     let name = RwSignal::new(String::new());

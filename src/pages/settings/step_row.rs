@@ -10,7 +10,8 @@ pub fn StepRow(
     /// The step as the list shows it.
     line: StepLine,
     /// All steps, for the "merge into" choice.
-    lines: Memo<Vec<StepLine>>,
+    #[prop(into)]
+    lines: Signal<Vec<StepLine>>,
 ) -> impl IntoView {
     let app = use_app();
     let StepLine {
