@@ -178,7 +178,9 @@ fn small_book() -> Book {
 
 // ---- Fixtures ----
 //
-// Each fixture is the exact text a released Pipewise wrote. They must NEVER be
+// Each fixture is the exact text a released Pipewise wrote: a golden file copied from
+// the program's own output, so these tests detect a change of format rather than
+// derive an expectation by hand (the round-trip tests above do that). They must NEVER be
 // regenerated to make a failing test pass: a failure here means the format changed,
 // and old data in users' browsers would no longer read. Add a new schema instead.
 // Fixtures are written only when missing and PIPEWISE_WRITE_FIXTURES=1 is set (once,
