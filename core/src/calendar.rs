@@ -135,8 +135,11 @@ pub fn tag_key(tag: Tag) -> String {
     }
 }
 
-/// The tag written by [`tag_key`]; `None` for anything else.
+/// The tag written by [`tag_key`]; `None` for anything else. Links saved before stages
+/// had one key wrote a step as `step-3`; those still open the same filter.
 pub fn parse_tag(key: &str) -> Option<Tag> {
+    let legacy = key.strip_prefix("step-").map(|n| format!("s{n}"));
+    let key = legacy.as_deref().unwrap_or(key);
     Stage::parse(key).map(Tag::Stage).or_else(|| {
         ContactType::parse(key)
             .filter(|k| k.as_str() == key)

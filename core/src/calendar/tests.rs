@@ -82,6 +82,9 @@ fn tags_have_keys_labels_and_tones() {
     }
     assert_eq!(tag_choices(&process).len(), 3 + 7 + 2);
     assert_eq!(parse_tag("step-x"), None);
+    // A link saved with the old step key still opens the same filter.
+    assert_eq!(parse_tag("step-5"), parse_tag("s5"));
+    assert_eq!(parse_tag("s5"), Some(Tag::Stage(Stage::Step(StepId(5)))));
     assert_eq!(parse_tag("LEAD"), None);
     let proposal = tag_view(&process, Tag::Stage(Stage::Step(StepId(5))));
     assert_eq!(
