@@ -19,8 +19,9 @@ pub struct MoveTarget {
     pub to: Option<Stage>,
 }
 
-/// `s3`, `won`, `lost`: a stage as a `<select>` value.
-fn encode(stage: Stage) -> String {
+/// `s3`, `won`, `lost`: a stage as a `<select>` value, an element id's tail or a URL
+/// query value (the board's `?step=`).
+pub fn stage_key(stage: Stage) -> String {
     match stage {
         Stage::Step(id) => format!("s{}", id.0),
         Stage::Won => "won".into(),
@@ -28,7 +29,8 @@ fn encode(stage: Stage) -> String {
     }
 }
 
-fn decode(text: &str) -> Option<Stage> {
+/// The stage a `stage_key` names.
+pub fn parse_stage_key(text: &str) -> Option<Stage> {
     match text {
         "won" => Some(Stage::Won),
         "lost" => Some(Stage::Lost),
@@ -85,13 +87,13 @@ pub fn MoveDialog(
         }),
     });
     let initial = target.to.or(next).or_else(|| choices.first().map(|c| c.0));
-    let stage = RwSignal::new(initial.map(encode).unwrap_or_default());
+    let stage = RwSignal::new(initial.map(stage_key).unwrap_or_default());
     let date = RwSignal::new(app.today().iso());
     let note = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let losing = move || decode(&stage.get()) == Some(Stage::Lost);
+    let losing = move || parse_stage_key(&stage.get()) == Some(Stage::Lost);
     let title = if reopening {
         format!("Reopen “{}”", target.title)
     } else {
@@ -104,7 +106,7 @@ pub fn MoveDialog(
         date_error.set(None);
         note_error.set(None);
         error.set(None);
-        let Some(to) = decode(&stage.get_untracked()) else {
+        let Some(to) = parse_stage_key(&stage.get_untracked()) else {
             error.set(Some("Choose where the deal goes".into()));
             return;
         };
@@ -150,7 +152,7 @@ pub fn MoveDialog(
                         {choices
                             .into_iter()
                             .map(|(s, name)| {
-                                let value = encode(s);
+                                let value = stage_key(s);
                                 let selected = Some(s) == initial;
                                 view! { <option value=value selected=selected>{name}</option> }
                             })
@@ -166,7 +168,7 @@ pub fn MoveDialog(
                 <div class="buttons">
                     <button type="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="primary">
-                        {move || match decode(&stage.get()) {
+                        {move || match parse_stage_key(&stage.get()) {
                             Some(Stage::Won) => "Mark won",
                             Some(Stage::Lost) => "Mark lost",
                             _ if reopening => "Reopen",

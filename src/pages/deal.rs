@@ -7,6 +7,7 @@ mod history;
 mod tasks;
 
 use crate::components::empty::EmptyState;
+use crate::components::move_dialog::stage_key;
 use crate::components::stage_timeline::StageTimeline;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -22,6 +23,11 @@ pub fn stage_badge(stage: Stage, name: String) -> impl IntoView {
         Stage::Step(_) => "badge step",
     };
     view! { <span class=class>{name}</span> }
+}
+
+fn board_at(stage: Option<Stage>) -> String {
+    let step = stage.map(|s| format!("?step={}", stage_key(s))).unwrap_or_default();
+    crate::app::href(&format!("/{step}"))
 }
 
 #[component]
@@ -58,7 +64,8 @@ pub fn DealPage() -> impl IntoView {
         }
         .into_any(),
         Some(id) => view! {
-            <p class="crumbs"><A href=crate::app::href("/")>"← Pipeline"</A></p>
+            // Back to the board at the deal's step (the column a phone shows).
+            <p class="crumbs"><A href=move || board_at(head.with(|h| h.as_ref().map(|h| h.1)))>"← Pipeline"</A></p>
             <div class="page-head deal-head">
                 <div class="deal-title">
                     <h1>{move || head.with(|h| h.as_ref().map(|h| h.0.clone()))}</h1>
