@@ -12,7 +12,7 @@ use pipewise_core::{DealId, Stage};
 /// The chart's width in SVG units; it scales to its container. A phone draws it
 /// narrower, so that its text keeps a readable size once scaled down to the screen.
 const WIDTH: f64 = 900.0;
-const PHONE_WIDTH: f64 = 440.0;
+const PHONE_WIDTH: f64 = 400.0;
 /// About how wide one character of a 12px label is, to see whether a label fits.
 const CHAR: f64 = 6.6;
 

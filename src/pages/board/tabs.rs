@@ -88,7 +88,9 @@ fn StepTab(tab: Tab, shown: Memo<Stage>, on_pick: Callback<Stage>, on_move: Call
     let stage = tab.stage;
     let selected = move || shown.get() == stage;
     let over = RwSignal::new(false);
-    let deals = if tab.count == 1 { " deal" } else { " deals" };
+    let deals = if tab.count == 1 { "deal" } else { "deals" };
+    // Said as "Lead, 4 deals"; seen as the name with the count at the tab's end.
+    let said = format!("{}, {} {deals}", tab.name, tab.count);
     view! {
         <button
             type="button"
@@ -98,6 +100,7 @@ fn StepTab(tab: Tab, shown: Memo<Stage>, on_pick: Callback<Stage>, on_move: Call
             class:drop-over=move || over.get()
             aria-selected=move || selected().to_string()
             aria-controls=column_element_id(stage)
+            aria-label=said
             tabindex=move || if selected() { "0" } else { "-1" }
             on:click=move |_| on_pick.run(stage)
             on:dragover=move |ev: web_sys::DragEvent| {
@@ -112,11 +115,8 @@ fn StepTab(tab: Tab, shown: Memo<Stage>, on_pick: Callback<Stage>, on_move: Call
                 }
             }
         >
-            // Read aloud as "Lead, 4 deals".
             <span class="step-tab-name">{tab.name}</span>
-            <span class="sr-only">", "</span>
             <span class="step-tab-count">{tab.count}</span>
-            <span class="sr-only">{deals}</span>
         </button>
     }
 }

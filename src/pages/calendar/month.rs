@@ -68,14 +68,15 @@ pub fn Month(
                     </For>
                 </ul>
                 {more}
-                <A href=pick scroll=false attr:class="day-pick" attr:aria-current=move || (day == date).then_some("date")
-                    attr:aria-label=move || day_said(day, load())>
+                // A plain link: the router's <A> would mark every day as the current page.
+                <a href=pick data-noscroll="" class="day-pick" aria-current=(day == date).then_some("date")
+                    aria-label=move || day_said(day, load())>
                     <span class="day-number">{day.day_of_month()}</span>
                     {move || {
                         let l = load();
                         (l.tasks > 0).then(|| view! { <span class="day-count" class:late={l.overdue > 0} class:done={l.open == 0}>{l.tasks}</span> })
                     }}
-                </A>
+                </a>
             </td>
         }
     };
