@@ -2,12 +2,12 @@
 // move a deal, open it and its timeline, add a task from the calendar and tick it off,
 // read the diagnosis, import a CSV — each page checked for sideways scroll at 360, 390
 // and 414 px, for 44 px tap targets and with axe, and shot for a look.
-import { test, expect, expectAccessible, shoot, isoDay, shown } from './fixtures.mjs';
+import { test, expect, expectAccessible, shoot, screenshots, isoDay, shown } from './fixtures.mjs';
 import { DealPage } from './pages/board.mjs';
-import { ContactsPage, CalendarPage, TaskDialog } from './pages/people.mjs';
+import { ContactsPage, CalendarPage, TaskDialog, shootTop } from './pages/people.mjs';
 import { ReportsPage } from './pages/reports.mjs';
 import { DataPage, fixture } from './pages/data.mjs';
-import { phone, PhoneBoard, expectFits, expectFitsEveryWidth, expectTappable, expectFullScreen } from './pages/phone.mjs';
+import { phone, PhoneBoard, dismissWelcome, expectFits, expectFitsEveryWidth, expectTappable, expectFullScreen } from './pages/phone.mjs';
 
 test.use(phone);
 
@@ -24,6 +24,7 @@ test('the board shows one step at a time; a deal moves by touch and the board sa
   const board = new PhoneBoard(page);
   await board.open();
   await board.loadDemo();
+  await dismissWelcome(page);
   // Every step, Won and Lost are a tap away, each with its count.
   for (const step of ['Lead', 'Prospect', 'Meeting', 'Needs analysis', 'Proposal', 'Negotiation', 'Commitment', 'Won', 'Lost']) {
     await expect(board.tab(step)).toBeVisible();
@@ -57,7 +58,7 @@ test('the board shows one step at a time; a deal moves by touch and the board sa
   await expectFullScreen(page, board.dialog);
   await expectTappable(board.dialog.getByRole('button'), 'move dialog buttons');
   await expectAccessible(page, 'phone move dialog');
-  await shoot(page, 'phone-move-dialog');
+  await shootTop(page, 'phone-move-dialog');
   await board.fillMove('Negotiation', isoDay());
   await board.dialog.getByRole('button', { name: 'Move' }).tap();
   await expect(board.dialog).toBeHidden();
@@ -103,6 +104,7 @@ test('a deal opens with a tap on its card; its timeline and history fit; back la
   const deal = new DealPage(page);
   await board.open();
   await board.loadDemo();
+  await dismissWelcome(page);
   await board.pick('Negotiation');
   const [title] = await board.titles('Negotiation');
   // Anywhere on the card, not only its title: here its bottom left corner.
@@ -137,6 +139,7 @@ test('the calendar opens on the agenda; the month counts tasks per day; a task i
   const calendar = new CalendarPage(page);
   await calendar.goto();
   await page.getByRole('button', { name: 'Load demo data' }).click();
+  await dismissWelcome(page);
   await expect(calendar.views.getByRole('link', { name: 'Agenda' })).toHaveAttribute('aria-current', 'page');
   await expect(page).not.toHaveURL(/view=/);
   await expectTappable(calendar.views.getByRole('link'), 'calendar views');
@@ -173,7 +176,7 @@ test('the calendar opens on the agenda; the month counts tasks per day; a task i
   await expectTappable(form.dialog.getByRole('button', { name: /^(Cancel|Add task)$/ }), 'task form buttons');
   await expectFits(page, 'task form');
   await expectAccessible(page, 'phone task form');
-  await shoot(page, 'phone-task-dialog');
+  await shootTop(page, 'phone-task-dialog');
   await form.dialog.getByRole('button', { name: 'Add task' }).tap();
   await expect(form.dialog).toBeHidden();
   await expect(list.getByRole('listitem')).toHaveCount(before + 1);
@@ -188,6 +191,7 @@ test('the calendar opens on the agenda; the month counts tasks per day; a task i
 test('contacts are cards, a contact opens with a tap, and settings fit', async ({ page }) => {
   const contacts = new ContactsPage(page);
   await contacts.loadDemo();
+  await dismissWelcome(page);
   await expectFitsEveryWidth(page, 'contacts');
   await expectTappable(contacts.table.getByRole('row').nth(1), 'a contact card');
   await expectAccessible(page, 'phone contacts');
@@ -214,6 +218,7 @@ test('contacts are cards, a contact opens with a tap, and settings fit', async (
 test('the diagnosis reads on a phone; wide tables scroll in their own box', async ({ page }) => {
   const reports = new ReportsPage(page);
   await reports.openWithDemo();
+  await dismissWelcome(page);
   await expect(reports.verdict).toHaveText(/^(On track|Not enough chances|Closing effectiveness|Deal size)/);
   await expect(reports.sentence()).toBeVisible();
   const verdict = await reports.verdict.boundingBox();
@@ -232,6 +237,7 @@ test('the diagnosis reads on a phone; wide tables scroll in their own box', asyn
 test('a CSV imports on a phone: mapping and check fit the width', async ({ page }) => {
   const data = new DataPage(page);
   await data.open();
+  await dismissWelcome(page);
   await expectFitsEveryWidth(page, 'data page');
   const importer = data.section('Import from a spreadsheet or another CRM');
   await importer.getByLabel('Deals (with their contacts)').check();
@@ -242,7 +248,8 @@ test('a CSV imports on a phone: mapping and check fit the width', async ({ page 
   await expectTappable(importer.getByRole('combobox'), 'mapping choices');
   await expectFitsEveryWidth(page, 'import mapping');
   await expectAccessible(page, 'phone import mapping');
-  await shoot(page, 'phone-data-import');
+  await shoot(page, 'phone-data');
+  await importer.screenshot({ path: `${screenshots}phone-data-import.png` });
 
   await importer.getByRole('button', { name: 'Check the rows' }).tap();
   const check = page.getByRole('region', { name: 'Import check' });

@@ -9,6 +9,11 @@ export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 /** The widths a phone page must fit, narrowest to widest. */
 export const widths = [360, 390, 414];
 
+/** Closes the first visit's welcome panel, as a rep would before their day starts. */
+export async function dismissWelcome(page) {
+  await page.getByRole('region', { name: 'Welcome to Pipewise' }).getByRole('button', { name: 'Dismiss' }).tap();
+}
+
 /** The page does not scroll sideways: nothing is wider than the window. */
 export async function expectFits(page, what) {
   const { scroll, client } = await page.evaluate(() => ({
