@@ -30,7 +30,9 @@ pub fn focus_card(id: DealId) -> bool {
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(button) = button else { return false };
     let _ = button.focus();
-    document.and_then(|d| d.active_element()).is_some_and(|a| a == *button.as_ref())
+    document
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a == *button.as_ref())
 }
 
 /// A draggable deal card with a keyboard-reachable "Move to…" button.

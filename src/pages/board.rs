@@ -19,13 +19,13 @@ use crate::format;
 use crate::state::use_app;
 use column::BoardColumn;
 use filters::{board_href, Filters};
-use tabs::StepTabs;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use moved::{focus_moved_note, Moved, MovedNote};
 use pipewise_core::board::board_columns;
 use pipewise_core::Stage;
+use tabs::StepTabs;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -50,7 +50,9 @@ pub fn BoardPage() -> impl IntoView {
     let has_deals = Memo::new(move |_| app.book.with(|b| !b.deals.is_empty()));
     // The column a phone shows: the step in the URL, else the first one.
     let shown = Memo::new(move |_| {
-        let asked = query.with(|q| q.get("step")).and_then(|k| parse_stage_key(&k));
+        let asked = query
+            .with(|q| q.get("step"))
+            .and_then(|k| parse_stage_key(&k));
         let known = |s: &Stage| !s.is_open() || stages.with(|all| all.iter().any(|(t, _)| t == s));
         let first = stages.with(|all| all.first().map(|(s, _)| *s));
         asked.filter(known).or(first).unwrap_or(Stage::Won)
@@ -65,7 +67,9 @@ pub fn BoardPage() -> impl IntoView {
     let lost_open = RwSignal::new(picked == Stage::Lost);
     let adding = RwSignal::new(false);
     let on_move = Callback::new(move |target: MoveTarget| {
-        let from = app.book.with_untracked(|b| b.deal(target.deal).map(|d| d.stage()));
+        let from = app
+            .book
+            .with_untracked(|b| b.deal(target.deal).map(|d| d.stage()));
         moving.set(Some((target, from)));
     });
     let navigate = use_navigate();
@@ -82,7 +86,10 @@ pub fn BoardPage() -> impl IntoView {
             ..Default::default()
         };
         let key = stage_key(stage);
-        navigate(&filter.with_untracked(|f| board_href(f, Some(&key))), options);
+        navigate(
+            &filter.with_untracked(|f| board_href(f, Some(&key))),
+            options,
+        );
     });
 
     // Benchmarks measure the time to the first board with data.

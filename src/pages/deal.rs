@@ -26,7 +26,9 @@ pub fn stage_badge(stage: Stage, name: String) -> impl IntoView {
 }
 
 fn board_at(stage: Option<Stage>) -> String {
-    let step = stage.map(|s| format!("?step={}", stage_key(s))).unwrap_or_default();
+    let step = stage
+        .map(|s| format!("?step={}", stage_key(s)))
+        .unwrap_or_default();
     crate::app::href(&format!("/{step}"))
 }
 

@@ -330,13 +330,25 @@ fn a_day_counts_its_tasks_the_open_ones_and_the_late_ones() {
     b.complete_task(TaskId(Id(200)), day(TODAY), now()).unwrap();
     let (from, to) = View::Month.range(day(TODAY));
     let loads = day_loads(&entries(&b, from, to, &TaskFilter::default(), day(TODAY)));
-    let nine = DayLoad { tasks: 2, open: 1, overdue: 1 };
+    let nine = DayLoad {
+        tasks: 2,
+        open: 1,
+        overdue: 1,
+    };
     assert_eq!(loads.get(&day("2026-03-09")), Some(&nine));
-    let today = DayLoad { tasks: 1, open: 1, overdue: 0 };
+    let today = DayLoad {
+        tasks: 1,
+        open: 1,
+        overdue: 0,
+    };
     assert_eq!(loads.get(&day("2026-03-10")), Some(&today));
     // The done call of Feb 20 is outside March's grid (it starts on Feb 23).
     assert_eq!(loads.get(&day("2026-02-20")), None);
-    assert_eq!(loads.get(&day("2026-03-13")), None, "days without tasks are left out");
+    assert_eq!(
+        loads.get(&day("2026-03-13")),
+        None,
+        "days without tasks are left out"
+    );
     assert_eq!(loads.values().map(|l| l.tasks).sum::<usize>(), 5);
 }
 

@@ -4,9 +4,9 @@
 
 use crate::components::deal_card::{DealCard, DRAG_TYPE};
 use crate::components::move_dialog::{stage_key, MoveTarget};
-use crate::state::AppState;
 use crate::format;
 use crate::state::use_app;
+use crate::state::AppState;
 use leptos::prelude::*;
 use pipewise_core::board::{CardData, Column};
 use pipewise_core::{DealId, Stage};

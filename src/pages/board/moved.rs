@@ -50,7 +50,11 @@ pub fn focus_moved_note() {
     use wasm_bindgen::JsCast;
     let button = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("#{NOTE_ID} button")).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("#{NOTE_ID} button"))
+                .ok()
+                .flatten()
+        })
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(button) = button {
         let _ = button.focus();

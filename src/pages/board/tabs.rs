@@ -83,7 +83,12 @@ pub fn StepTabs(
 }
 
 #[component]
-fn StepTab(tab: Tab, shown: Memo<Stage>, on_pick: Callback<Stage>, on_move: Callback<MoveTarget>) -> impl IntoView {
+fn StepTab(
+    tab: Tab,
+    shown: Memo<Stage>,
+    on_pick: Callback<Stage>,
+    on_move: Callback<MoveTarget>,
+) -> impl IntoView {
     let app = use_app();
     let stage = tab.stage;
     let selected = move || shown.get() == stage;
