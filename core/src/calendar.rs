@@ -10,6 +10,10 @@ use std::collections::HashMap;
 /// How many days the agenda lists from its start date.
 pub const AGENDA_DAYS: i32 = 14;
 
+/// The widest window (CSS pixels) laid out for a phone; style/*.css uses the same
+/// breakpoint.
+pub const NARROW_WINDOW: f64 = 600.0;
+
 /// The three ways to look at the calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum View {
@@ -28,6 +32,25 @@ impl View {
             .into_iter()
             .find(|v| v.as_str() == text)
             .unwrap_or_default()
+    }
+
+    /// The view named in a URL, or `default` when none (or an unknown one) is named.
+    pub fn parse_or(text: &str, default: View) -> View {
+        View::ALL
+            .into_iter()
+            .find(|v| v.as_str() == text)
+            .unwrap_or(default)
+    }
+
+    /// The view shown when the URL names none: on a window narrower than
+    /// `NARROW_WINDOW` CSS pixels (a phone) a month's cells are too small for tasks,
+    /// so the agenda.
+    pub fn default_for_width(width: f64) -> View {
+        if width <= NARROW_WINDOW {
+            View::Agenda
+        } else {
+            View::Month
+        }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -354,6 +377,27 @@ pub fn group_by_day(entries: Vec<Entry>) -> Vec<(Day, Vec<Entry>)> {
         }
     }
     groups
+}
+
+/// What a day holds, as a phone's month view counts it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayLoad {
+    pub tasks: usize,
+    /// Not done yet.
+    pub open: usize,
+    pub overdue: usize,
+}
+
+/// Each day's task counts, for the days that have tasks.
+pub fn day_loads(entries: &[Entry]) -> HashMap<Day, DayLoad> {
+    let mut loads: HashMap<Day, DayLoad> = HashMap::new();
+    for e in entries {
+        let load = loads.entry(e.on).or_default();
+        load.tasks += 1;
+        load.open += usize::from(e.done_on.is_none());
+        load.overdue += usize::from(e.overdue);
+    }
+    loads
 }
 
 #[cfg(test)]

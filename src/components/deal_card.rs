@@ -17,17 +17,22 @@ pub fn card_element_id(id: DealId) -> String {
 }
 
 /// Puts the focus back on a card's "Move to…" button after its dialog closed: the
-/// button the user pressed may have been replaced when the card changed column.
-pub fn focus_card(id: DealId) {
+/// button the user pressed may have been replaced when the card changed column. False
+/// when the card is not on screen (a phone shows one column), so the caller can put the
+/// focus somewhere else.
+pub fn focus_card(id: DealId) -> bool {
     use wasm_bindgen::JsCast;
-    let button = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    let button = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id(&card_element_id(id)))
         .and_then(|card| card.query_selector(".card-move").ok().flatten())
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(button) = button {
-        let _ = button.focus();
-    }
+    let Some(button) = button else { return false };
+    let _ = button.focus();
+    document
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a == *button.as_ref())
 }
 
 /// A draggable deal card with a keyboard-reachable "Move to…" button.

@@ -13,6 +13,7 @@ pub mod list_field;
 pub mod modal;
 pub mod move_dialog;
 pub mod query;
+pub mod screen;
 pub mod select_field;
 pub mod stage_timeline;
 pub mod tag_label;

@@ -7,10 +7,12 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::chart::svg_number as n;
 use pipewise_core::chart::timeline::{self, Bar, LabelPlace, ROW_HEIGHT};
-use pipewise_core::{DealId, Stage};
+use pipewise_core::DealId;
 
-/// The chart's width in SVG units; it scales to its container.
+/// The chart's width in SVG units; it scales to its container. A phone draws it
+/// narrower, so that its text keeps a readable size once scaled down to the screen.
 const WIDTH: f64 = 900.0;
+const PHONE_WIDTH: f64 = 400.0;
 /// About how wide one character of a 12px label is, to see whether a label fits.
 const CHAR: f64 = 6.6;
 
@@ -22,21 +24,20 @@ pub fn StageTimeline(
 ) -> impl IntoView {
     let app = use_app();
     let today = app.today();
+    let width = if crate::components::screen::is_narrow() {
+        PHONE_WIDTH
+    } else {
+        WIDTH
+    };
     let geometry = Memo::new(move |_| {
         app.book.with(|b| {
             let deal = b.deal(deal)?;
             let process = &b.process;
-            let t = timeline::timeline(&deal.history, process, today, WIDTH);
+            let t = timeline::timeline(&deal.history, process, today, width);
             let tones: Vec<String> = t
                 .rows
                 .iter()
-                .map(|r| match r.stage {
-                    Stage::Step(id) => {
-                        format!("tone{}", process.position(id).map_or(8, |p| p % 8 + 1))
-                    }
-                    Stage::Won => "won".into(),
-                    Stage::Lost => "lost".into(),
-                })
+                .map(|r| r.stage.tone(process).as_str().to_string())
                 .collect();
             Some((t, tones))
         })
@@ -57,7 +58,17 @@ pub fn StageTimeline(
                 <text class="tl-row" x=n(t.left - 10.0) y=n(y) text-anchor="end">{row.label.clone()}</text>
             }
         }).collect_view();
-        let ticks = t.ticks.iter().map(|tick| {
+        // Ticks too close for their labels (a narrow chart) are dropped.
+        let room = if long { 84.0 } else { 52.0 };
+        let mut last = f64::NEG_INFINITY;
+        let spaced = t.ticks.iter().filter(|tick| {
+            let keep = tick.x - last >= room;
+            if keep {
+                last = tick.x;
+            }
+            keep
+        });
+        let ticks = spaced.map(|tick| {
             let label = if long { format::date(tick.day) } else { format::day_month(tick.day) };
             view! {
                 <line class="tl-grid" x1=n(tick.x) x2=n(tick.x) y1="0" y2=n(plot_bottom)></line>

@@ -1,6 +1,7 @@
 //! The task calendar, following the sales process: every task shows the pipeline step it
 //! serves. Month, week and agenda views; the view, the date and the filters live in the
-//! URL (see `url.rs`), so a filtered view can be bookmarked and survives a reload.
+//! URL (see `url.rs`), so a filtered view can be bookmarked and survives a reload. A
+//! phone opens on the agenda.
 
 mod agenda;
 mod month;
@@ -31,7 +32,9 @@ pub fn CalendarPage() -> impl IntoView {
     let app = use_app();
     let today = app.today();
     let query = use_query_map();
-    let shown = Memo::new(move |_| Shown::read(&query.read()));
+    // Read once: a phone opens on the agenda, a desk on the month.
+    let default_view = View::default_for_width(crate::components::screen::window_width());
+    let shown = Memo::new(move |_| Shown::read(&query.read(), default_view));
     let list = Memo::new(move |_| {
         let shown = shown.get();
         let (from, to) = shown.view.range(shown.day(today));

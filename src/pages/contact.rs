@@ -89,7 +89,7 @@ fn ContactView(
                 <h1>{name}</h1>
                 <span class=move || format!("badge big {}", kind().as_str())>{move || kind().label()}</span>
             </div>
-            <div class="actions">
+            <div class="actions contact-actions">
                 <button type="button" class="primary" on:click=move |_| open.set(Open::NewTask)>"Add task"</button>
                 <button type="button" on:click=move |_| open.set(Open::ChangeType)>"Change type"</button>
                 <button type="button" on:click=move |_| open.set(Open::Edit)>"Edit"</button>

@@ -24,6 +24,13 @@ pub fn stage_badge(stage: Stage, name: String) -> impl IntoView {
     view! { <span class=class>{name}</span> }
 }
 
+fn board_at(stage: Option<Stage>) -> String {
+    let step = stage
+        .map(|s| format!("?step={}", s.key()))
+        .unwrap_or_default();
+    crate::app::href(&format!("/{step}"))
+}
+
 #[component]
 pub fn DealPage() -> impl IntoView {
     let app = use_app();
@@ -58,7 +65,8 @@ pub fn DealPage() -> impl IntoView {
         }
         .into_any(),
         Some(id) => view! {
-            <p class="crumbs"><A href=crate::app::href("/")>"← Pipeline"</A></p>
+            // Back to the board at the deal's step (the column a phone shows).
+            <p class="crumbs"><A href=move || board_at(head.with(|h| h.as_ref().map(|h| h.1)))>"← Pipeline"</A></p>
             <div class="page-head deal-head">
                 <div class="deal-title">
                     <h1>{move || head.with(|h| h.as_ref().map(|h| h.0.clone()))}</h1>

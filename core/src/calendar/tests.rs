@@ -324,3 +324,44 @@ fn untimed_tasks_come_first_then_by_time() {
     );
     assert_eq!(titles(&list), ["First call", "Early", "Late"]);
 }
+
+#[test]
+fn a_day_counts_its_tasks_the_open_ones_and_the_late_ones() {
+    let mut b = book();
+    // A second task on the 9th, done: the day holds two, one open and late.
+    let done = task("Call back", "2026-03-09", TaskKind::Call, 2, None, None);
+    b.log_task(TaskId(Id(200)), done, now()).unwrap();
+    b.complete_task(TaskId(Id(200)), day(TODAY), now()).unwrap();
+    let (from, to) = View::Month.range(day(TODAY));
+    let loads = day_loads(&entries(&b, from, to, &TaskFilter::default(), day(TODAY)));
+    let nine = DayLoad {
+        tasks: 2,
+        open: 1,
+        overdue: 1,
+    };
+    assert_eq!(loads.get(&day("2026-03-09")), Some(&nine));
+    let today = DayLoad {
+        tasks: 1,
+        open: 1,
+        overdue: 0,
+    };
+    assert_eq!(loads.get(&day("2026-03-10")), Some(&today));
+    // The done call of Feb 20 is outside March's grid (it starts on Feb 23).
+    assert_eq!(loads.get(&day("2026-02-20")), None);
+    assert_eq!(
+        loads.get(&day("2026-03-13")),
+        None,
+        "days without tasks are left out"
+    );
+    assert_eq!(loads.values().map(|l| l.tasks).sum::<usize>(), 5);
+}
+
+#[test]
+fn a_phone_opens_on_the_agenda_unless_the_url_names_a_view() {
+    assert_eq!(View::default_for_width(390.0), View::Agenda);
+    assert_eq!(View::default_for_width(NARROW_WINDOW), View::Agenda);
+    assert_eq!(View::default_for_width(1360.0), View::Month);
+    assert_eq!(View::parse_or("", View::Agenda), View::Agenda);
+    assert_eq!(View::parse_or("month", View::Agenda), View::Month);
+    assert_eq!(View::parse_or("year", View::Month), View::Month);
+}

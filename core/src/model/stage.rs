@@ -35,8 +35,18 @@ impl Stage {
 
     /// The stage's colour, for every place a stage is drawn.
     pub fn tone(self, process: &Process) -> Tone {
+        let place = match self {
+            Stage::Step(id) => process.position(id),
+            _ => None,
+        };
+        self.tone_at(place)
+    }
+
+    /// The colour when the step's place in the process (0 = first) is already known, as
+    /// in a list of columns; `place` means nothing for Won and Lost.
+    pub fn tone_at(self, place: Option<usize>) -> Tone {
         match self {
-            Stage::Step(id) => Tone::of_place(process.position(id)),
+            Stage::Step(_) => Tone::of_place(place),
             Stage::Won => Tone::Won,
             Stage::Lost => Tone::Lost,
         }

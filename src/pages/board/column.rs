@@ -1,10 +1,12 @@
 //! One column of the board: its step, how many deals and how much value sit there, and
-//! the cards. A drop target for dragged cards. Won and Lost start collapsed.
+//! the cards. A drop target for dragged cards. Won and Lost start collapsed. On a phone
+//! only the column its step tab picked is shown (`is-shown`, style/board.css).
 
 use crate::components::deal_card::{DealCard, DRAG_TYPE};
 use crate::components::move_dialog::MoveTarget;
 use crate::format;
 use crate::state::use_app;
+use crate::state::AppState;
 use leptos::prelude::*;
 use pipewise_core::board::{CardData, Column};
 use pipewise_core::{DealId, Stage};
@@ -24,6 +26,9 @@ pub fn BoardColumn(
     /// Whether the cards are shown; given for the collapsible Won and Lost columns.
     #[prop(optional)]
     expanded: Option<RwSignal<bool>>,
+    /// Whether this is the column a phone shows.
+    #[prop(into)]
+    shown: Signal<bool>,
 ) -> impl IntoView {
     let app = use_app();
     // Only this column's slice: an unchanged column does not re-render on a move.
@@ -44,42 +49,25 @@ pub fn BoardColumn(
         )
     };
     let key = stage.key();
+    let column_id = column_element_id(stage);
     let heading_id = format!("col-{key}");
     let labelled_by = heading_id.clone();
     let list_id = format!("cards-{key}");
     let controls = list_id.clone();
-    let tone = match stage {
-        Stage::Step(_) => format!("board-col tone{}", position % 8 + 1),
-        Stage::Won => "board-col won".into(),
-        Stage::Lost => "board-col lost".into(),
-    };
+    let tone = format!("board-col {}", stage.tone_at(Some(position)).as_str());
 
     let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
         over.set(false);
-        let dropped = ev
-            .data_transfer()
-            .and_then(|d| d.get_data(DRAG_TYPE).ok())
-            .and_then(|t| DealId::parse(&t));
-        let Some(id) = dropped else { return };
-        // Dropping a card back on its own column is not a change.
-        let target = app.book.with_untracked(|b| {
-            b.deal(id)
-                .filter(|d| d.stage() != stage)
-                .map(|d| MoveTarget {
-                    deal: id,
-                    title: d.title.clone(),
-                    to: Some(stage),
-                })
-        });
-        if let Some(target) = target {
+        if let Some(target) = dropped_on(&ev, stage, app) {
             on_move.run(target);
         }
     };
 
     view! {
         <section
+            id=column_id
             class=tone
+            class:is-shown=move || shown.get()
             class:collapsed=move || !expanded.get()
             class:drop-over=move || over.get()
             aria-labelledby=labelled_by
@@ -113,4 +101,28 @@ pub fn BoardColumn(
             </ul>
         </section>
     }
+}
+
+/// The column's element id, for the phone's step tabs to point at.
+pub fn column_element_id(stage: Stage) -> String {
+    format!("column-{}", stage.key())
+}
+
+/// The move a card dropped on `stage` asks for (a column or a phone's step tab); none
+/// when it is dropped back where it is.
+pub fn dropped_on(ev: &web_sys::DragEvent, stage: Stage, app: AppState) -> Option<MoveTarget> {
+    ev.prevent_default();
+    let id = ev
+        .data_transfer()
+        .and_then(|d| d.get_data(DRAG_TYPE).ok())
+        .and_then(|t| DealId::parse(&t))?;
+    app.book.with_untracked(|b| {
+        b.deal(id)
+            .filter(|d| d.stage() != stage)
+            .map(|d| MoveTarget {
+                deal: id,
+                title: d.title.clone(),
+                to: Some(stage),
+            })
+    })
 }

@@ -1,9 +1,10 @@
 //! The board's filters: owner, source and a text search. They live in the URL query
-//! (`?owner=&source=&q=`), so a filtered board can be bookmarked and survives a reload.
+//! (`?owner=&source=&q=`, beside the phone's `step=`), so a filtered board can be
+//! bookmarked and survives a reload.
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use pipewise_core::board::BoardFilter;
@@ -18,8 +19,16 @@ pub fn from_query(query: &ParamsMap) -> BoardFilter {
     }
 }
 
-fn to_query(filter: &BoardFilter) -> String {
+/// The board's address for a filter and the step a phone shows (`s3`, `won`, …).
+pub fn board_href(filter: &BoardFilter, step: Option<&str>) -> String {
+    crate::app::href(&format!("/{}", to_query(filter, step)))
+}
+
+fn to_query(filter: &BoardFilter, step: Option<&str>) -> String {
     let mut query = ParamsMap::new();
+    if let Some(step) = step {
+        query.insert("step", step.to_string());
+    }
     if let Some(owner) = &filter.owner {
         query.insert("owner", owner.clone());
     }
@@ -40,6 +49,7 @@ pub fn Filters(
 ) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
+    let query = use_query_map();
     let owners = Memo::new(move |_| app.book.with(|b| b.owners()));
     let sources = Memo::new(move |_| app.book.with(|b| b.sources()));
     // Every change is a new URL: the board follows the query.
@@ -51,7 +61,9 @@ pub fn Filters(
             scroll: false,
             ..Default::default()
         };
-        navigate(&crate::app::href(&format!("/{}", to_query(&next))), options);
+        // Filtering keeps the step a phone shows.
+        let step = query.with_untracked(|q| q.get("step"));
+        navigate(&board_href(&next, step.as_deref()), options);
     };
     let apply = StoredValue::new_local(apply);
     let owner = Signal::derive(move || filter.with(|f| f.owner.clone()));

@@ -97,7 +97,9 @@ pub fn Toolbar(
                     .into_iter()
                     .map(|v| {
                         let current = move || shown.with(|s| s.view == v).then_some("page");
-                        view! { <A href=move || shown.with(|s| s.with_view(v).href()) attr:class="button" attr:aria-current=current>{v.label()}</A> }
+                        // A plain link: the router's <A> marks every link to /calendar as
+                        // the current page, whatever its query.
+                        view! { <a href=move || shown.with(|s| s.with_view(v).href()) class="button" aria-current=current>{v.label()}</a> }
                     })
                     .collect_view()}
             </nav>

@@ -1,5 +1,6 @@
 //! What the calendar shows, read from and written to the URL query:
-//! `?view=month|week|agenda&date=YYYY-MM-DD&tag=&owner=&kind=`.
+//! `?view=month|week|agenda&date=YYYY-MM-DD&tag=&owner=&kind=`. Without `view`, the
+//! window's default: the month on a desk, the agenda on a phone.
 
 use crate::components::query::href;
 use leptos_router::params::ParamsMap;
@@ -12,13 +13,16 @@ pub struct Shown {
     /// The day the view is centred on; `None` follows today (a bookmark stays current).
     pub date: Option<Day>,
     pub filter: TaskFilter,
+    /// The view when the URL names none; links to it leave `view` out.
+    pub default_view: View,
 }
 
 impl Shown {
-    pub fn read(query: &ParamsMap) -> Shown {
+    pub fn read(query: &ParamsMap, default_view: View) -> Shown {
         let text = |key: &str| query.get(key).filter(|v| !v.trim().is_empty());
         Shown {
-            view: View::parse(&text("view").unwrap_or_default()),
+            default_view,
+            view: View::parse_or(&text("view").unwrap_or_default(), default_view),
             date: text("date").and_then(|d| Day::parse_iso(&d)),
             filter: TaskFilter {
                 tag: text("tag").and_then(|t| parse_tag(&t)),
@@ -40,7 +44,7 @@ impl Shown {
             &[
                 (
                     "view",
-                    if self.view == View::Month {
+                    if self.view == self.default_view {
                         String::new()
                     } else {
                         self.view.as_str().into()

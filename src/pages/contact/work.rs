@@ -23,8 +23,8 @@ pub fn Deals(
             <tr>
                 <td><A href=crate::app::href(&format!("/deals/{}", line.id))>{line.title.clone()}</A></td>
                 <td><TagLabel tag=line.stage.clone()/></td>
-                <td>{format::date(line.since)}</td>
-                <td class="num">{format::money(line.value, &line.currency)}</td>
+                <td data-label="Since">{format::date(line.since)}</td>
+                <td class="num" data-label="Value">{format::money(line.value, &line.currency)}</td>
             </tr>
         }
     };
@@ -35,7 +35,8 @@ pub fn Deals(
                 when=move || lines.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="muted">"No deals with this contact yet."</p> }
             >
-                <table>
+                // A phone stacks the rows (`stack`, style/main.css).
+                <table class="stack">
                     <thead>
                         <tr>
                             <th scope="col">"Deal"</th>

@@ -1,5 +1,6 @@
 //! The contact list's table. Rows come computed from one pass over the book and are
 //! keyed by their whole content, so a row re-renders only when what it shows changes.
+//! On a phone each row is a card (the cells' classes place them, style/people.css).
 
 use crate::format;
 use crate::state::use_app;
@@ -57,15 +58,15 @@ fn ContactLine(row: ContactRow, today: pipewise_core::Day) -> impl IntoView {
         .then(|| view! { <div class="muted small">{row.email.clone()}</div> });
     view! {
         <tr>
-            <td>
+            <td class="c-name">
                 <A href=crate::app::href(&format!("/contacts/{}", row.id)) attr:class="strong">{row.name.clone()}</A>
                 {email}
             </td>
-            <td>{row.company.clone()}</td>
-            <td><span class=format!("badge {}", row.kind.as_str())>{row.kind.label()}</span></td>
-            <td>{row.owner.clone()}</td>
-            <td class="num" class:muted=row.open_deals == 0>{row.open_deals}</td>
-            <td>{next}</td>
+            <td class="c-company">{row.company.clone()}</td>
+            <td class="c-type"><span class=format!("badge {}", row.kind.as_str())>{row.kind.label()}</span></td>
+            <td class="c-owner">{row.owner.clone()}</td>
+            <td class="num c-deals" class:muted=row.open_deals == 0>{row.open_deals}</td>
+            <td class="c-next">{next}</td>
         </tr>
     }
 }

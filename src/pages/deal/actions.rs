@@ -52,7 +52,7 @@ pub fn DealActions(
                 when=move || is_open.get()
                 fallback=move || view! { <button type="button" class="primary" on:click=ask(Open::Stage(None))>"Reopen"</button> }
             >
-                <button type="button" on:click=ask(Open::Stage(None))>"Move to…"</button>
+                <button type="button" class="move-button" on:click=ask(Open::Stage(None))>"Move to…"</button>
                 <button type="button" class="won-button" on:click=ask(Open::Stage(Some(Stage::Won)))>"Win"</button>
                 <button type="button" on:click=ask(Open::Stage(Some(Stage::Lost)))>"Lose"</button>
             </Show>

@@ -1,5 +1,6 @@
 //! The stage history as a table: the chart's text alternative, and the place to fix a
-//! wrong date or remove a change entered by mistake.
+//! wrong date or remove a change entered by mistake. A phone stacks its rows (`stack`,
+//! each cell named by its `data-label`).
 
 use crate::components::field::TextField;
 use crate::components::modal::Modal;
@@ -81,9 +82,9 @@ pub fn StageHistory(
                     {e.name.clone()}
                     {e.back_move.then(|| view! { " " <span class="badge back">"↩ moved back"</span> })}
                 </th>
-                <td>{format::date(e.on)}</td>
-                <td class="num">{days}</td>
-                <td class="note">{e.note.clone()}</td>
+                <td data-label="Entered on">{format::date(e.on)}</td>
+                <td class="num" data-label="Days">{days}</td>
+                <td class="note" data-label="Note">{e.note.clone()}</td>
                 <td class="row-actions">
                     <button type="button" class="link" on:click=move |_| open.set(Some(Open::Date(for_date.clone())))>
                         "Change date"<span class="sr-only">{which}</span>
@@ -96,7 +97,7 @@ pub fn StageHistory(
         }
     };
     view! {
-        <table class="history">
+        <table class="history stack">
             <caption>"Stage history"</caption>
             <thead>
                 <tr><th scope="col">"Step"</th><th scope="col">"Entered on"</th><th scope="col" class="num">"Days"</th><th scope="col">"Note"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr>

@@ -1,5 +1,5 @@
 //! The deal's tasks: what was and is to be done for it, with the pipeline step each
-//! piece of work served.
+//! piece of work served. A phone stacks the rows (`stack`, style/board.css).
 
 use crate::components::tag_label::TagLabel;
 use crate::format;
@@ -33,9 +33,9 @@ pub fn DealTasks(
         };
         view! {
             <tr>
-                <td>{r.title}</td>
-                <td>{when}</td>
-                <td>{r.kind.label()}</td>
+                <td class="title">{r.title}</td>
+                <td data-label="When">{when}</td>
+                <td data-label="Kind">{r.kind.label()}</td>
                 <td>{state}</td>
                 <td><TagLabel tag=r.tag/></td>
             </tr>
@@ -48,7 +48,7 @@ pub fn DealTasks(
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! { <p class="muted">"No tasks for this deal yet. Tasks are planned on the calendar."</p> }
             >
-                <table class="deal-tasks">
+                <table class="deal-tasks stack">
                     <thead>
                         <tr><th scope="col">"Task"</th><th scope="col">"When"</th><th scope="col">"Kind"</th><th scope="col">"Done"</th><th scope="col">"Tag"</th></tr>
                     </thead>

@@ -73,7 +73,8 @@ pub(super) fn Factors(d: Diagnosis, currency: String) -> impl IntoView {
         }
     });
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll it when a phone is too narrow for it.
+        <div class="table-scroll" tabindex="0">
         <table class="factors">
             <caption>"Revenue = new leads × yield × close rate × average won value"</caption>
             <thead>
