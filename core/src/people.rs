@@ -48,6 +48,17 @@ pub struct ContactRow {
     pub next_task: Option<Day>,
 }
 
+impl ContactRow {
+    /// A list key: the contact's id and a digest of what the row shows, so the row is
+    /// rebuilt when (and only when) one of its figures changes, without a second copy.
+    pub fn key(&self) -> (ContactId, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut digest = std::collections::hash_map::DefaultHasher::new();
+        self.hash(&mut digest);
+        (self.id, digest.finish())
+    }
+}
+
 /// The contacts that match, sorted by name, with their counts made in one pass.
 pub fn contact_rows(book: &Book, query: &ContactQuery) -> Vec<ContactRow> {
     let mut open_deals: HashMap<ContactId, usize> = HashMap::new();

@@ -1,5 +1,6 @@
 //! The contact list's table. Rows come computed from one pass over the book and are
-//! keyed by their whole content, so a row re-renders only when what it shows changes.
+//! keyed by id and a digest of their content, so a row re-renders only when what it
+//! shows changes.
 //! On a phone each row is a card (the cells' classes place them, style/people.css).
 
 use crate::format;
@@ -30,7 +31,7 @@ pub fn ContactTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For each=move || rows.get() key=ContactRow::key let:row>
                         <ContactLine row=row today=today/>
                     </For>
                     <Show when=move || rows.with(|r| r.is_empty())>
