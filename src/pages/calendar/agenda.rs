@@ -31,7 +31,7 @@ pub fn Agenda(
                 <section class="agenda-day late" aria-labelledby="late-h">
                     <h3 id="late-h">"Overdue"<span class="muted">{format!(" · {} open from earlier days", entries.len())}</span></h3>
                     <ul class="tasks">
-                        <For each=move || late.get() key=|e| e.clone() let:entry>
+                        <For each=move || late.get() key=pipewise_core::calendar::Entry::key let:entry>
                             <TaskItem entry=entry on_open=on_open show_day=true/>
                         </For>
                     </ul>
@@ -57,7 +57,7 @@ pub fn Agenda(
     view! {
         <div class="agenda">
             {overdue}
-            <For each=move || groups.get() key=|g| g.clone() children=day_group/>
+            <For each=move || groups.get() key=|g| (g.0, g.1.iter().map(pipewise_core::calendar::Entry::key).collect::<Vec<_>>()) children=day_group/>
             <Show when=move || groups.with(|g| g.is_empty())>
                 <p class="empty-note">{format!("Nothing planned from {} to {}.", format::date(date), format::date(last))}</p>
             </Show>

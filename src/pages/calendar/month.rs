@@ -63,7 +63,7 @@ pub fn Month(
                     <button type="button" class="add" aria-label=label on:click=move |_| on_new.run(day)>"+"</button>
                 </div>
                 <ul class="tasks">
-                    <For each=move || tasks().into_iter().take(PER_DAY) key=|e| e.clone() let:entry>
+                    <For each=move || tasks().into_iter().take(PER_DAY) key=pipewise_core::calendar::Entry::key let:entry>
                         <TaskItem entry=entry on_open=on_open compact=true/>
                     </For>
                 </ul>
@@ -97,7 +97,7 @@ pub fn Month(
                 <button type="button" on:click=move |_| on_new.run(date)>"Add task"<span class="sr-only">{format!(" on {}", format::date(date))}</span></button>
             </div>
             <ul class="tasks">
-                <For each=picked key=|e| e.clone() let:entry>
+                <For each=picked key=pipewise_core::calendar::Entry::key let:entry>
                     <TaskItem entry=entry on_open=on_open/>
                 </For>
             </ul>

@@ -39,7 +39,7 @@ pub fn Week(
                     <button type="button" class="add" aria-label=label on:click=move |_| on_new.run(day)>"+"</button>
                 </div>
                 <ul class="tasks">
-                    <For each=tasks key=|e| e.clone() let:entry>
+                    <For each=tasks key=pipewise_core::calendar::Entry::key let:entry>
                         <TaskItem entry=entry on_open=on_open compact=true/>
                     </For>
                 </ul>
