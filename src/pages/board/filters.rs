@@ -45,7 +45,8 @@ fn to_query(filter: &BoardFilter, step: Option<&str>) -> String {
 #[component]
 pub fn Filters(
     /// The filter in force (read from the URL).
-    filter: Memo<BoardFilter>,
+    #[prop(into)]
+    filter: Signal<BoardFilter>,
 ) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();

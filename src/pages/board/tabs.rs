@@ -27,9 +27,11 @@ fn tab_element_id(stage: Stage) -> String {
 #[component]
 pub fn StepTabs(
     /// The whole board, for each column's name and count.
-    columns: Memo<Vec<Column>>,
+    #[prop(into)]
+    columns: Signal<Vec<Column>>,
     /// The column shown now.
-    shown: Memo<Stage>,
+    #[prop(into)]
+    shown: Signal<Stage>,
     /// Called with the column the user picks.
     #[prop(into)]
     on_pick: Callback<Stage>,
@@ -81,7 +83,7 @@ pub fn StepTabs(
 #[component]
 fn StepTab(
     tab: Tab,
-    shown: Memo<Stage>,
+    #[prop(into)] shown: Signal<Stage>,
     on_pick: Callback<Stage>,
     on_move: Callback<MoveTarget>,
 ) -> impl IntoView {

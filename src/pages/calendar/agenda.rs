@@ -12,9 +12,11 @@ pub fn Agenda(
     /// The first day listed.
     date: Day,
     /// The tasks of the two weeks, filtered and in order.
-    list: Memo<Vec<Entry>>,
+    #[prop(into)]
+    list: Signal<Vec<Entry>>,
     /// Open tasks from before the two weeks (shown first).
-    late: Memo<Vec<Entry>>,
+    #[prop(into)]
+    late: Signal<Vec<Entry>>,
     /// Today, marked.
     today: Day,
     /// Opens a task.

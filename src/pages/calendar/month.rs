@@ -20,9 +20,11 @@ pub fn Month(
     /// A day of the month shown.
     date: Day,
     /// What the calendar shows, for the links to a day's week.
-    shown: Memo<Shown>,
+    #[prop(into)]
+    shown: Signal<Shown>,
     /// The tasks of the grid's range, filtered and in order.
-    list: Memo<Vec<Entry>>,
+    #[prop(into)]
+    list: Signal<Vec<Entry>>,
     /// Today, marked in the grid.
     today: Day,
     /// Opens a task.

@@ -22,7 +22,8 @@ fn period(view: View, date: Day) -> String {
 #[component]
 pub fn Toolbar(
     /// What the calendar shows (from the URL).
-    shown: Memo<Shown>,
+    #[prop(into)]
+    shown: Signal<Shown>,
     /// Today, for the Today button and the default date.
     today: Day,
 ) -> impl IntoView {

@@ -11,7 +11,8 @@ pub fn Week(
     /// A day of the week shown.
     date: Day,
     /// The week's tasks, filtered and in order.
-    list: Memo<Vec<Entry>>,
+    #[prop(into)]
+    list: Signal<Vec<Entry>>,
     /// Today, marked.
     today: Day,
     /// Opens a task.
