@@ -4,14 +4,16 @@
 //! the book exactly as it was. `check` states the invariants every method keeps; storage
 //! and import run it on data that did not come through these methods.
 //!
-//! Codemap: `error.rs` the refusals in a rep's words; `rules.rs` the shared field and date
-//! rules; `contacts.rs`, `deals.rs`, `tasks.rs`, `process.rs` the events per record;
+//! Codemap: `drafts.rs` what the forms hand in; `error.rs` the refusals in a rep's
+//! words; `limits.rs` the range of dates; `rules.rs` the shared field and date rules; `contacts.rs`, `deals.rs`, `tasks.rs`, `process.rs` the events per record;
 //! `check.rs` the invariants.
 
 mod check;
 mod contacts;
 mod deals;
+mod drafts;
 mod error;
+mod limits;
 mod process;
 mod rules;
 mod settings;
@@ -19,12 +21,13 @@ mod tasks;
 #[cfg(test)]
 mod tests;
 
+pub use drafts::{ContactDraft, DealDraft, TaskDraft};
 pub use error::BookError;
-pub use rules::{EARLIEST, LATEST};
+pub use limits::{EARLIEST, LATEST};
 
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, TaskId};
-use crate::model::{Book, Cents, Contact, Deal, Stamp, Tag, Task, TaskKind};
+use crate::model::{Book, Contact, Deal, Stamp, Task};
 
 /// The moment a change is made: `today` bounds every date (nothing happens in the future)
 /// and `stamp` becomes the changed records' `edited`, so merges keep the newer edit.
@@ -32,50 +35,6 @@ use crate::model::{Book, Cents, Contact, Deal, Stamp, Tag, Task, TaskKind};
 pub struct Now {
     pub today: Day,
     pub stamp: Stamp,
-}
-
-/// What the contact form hands in. Text is trimmed; the name is required and the email,
-/// when given, must look like one.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ContactDraft {
-    pub name: String,
-    pub company: String,
-    pub email: String,
-    pub phone: String,
-    pub owner: String,
-    pub source: String,
-    pub notes: String,
-}
-
-/// What the deal form hands in. The title is required, the value may not be negative and
-/// the currency is a three-letter code (uppercased here).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DealDraft {
-    pub title: String,
-    pub contact: ContactId,
-    pub owner: String,
-    pub value: Cents,
-    pub currency: String,
-    pub source: String,
-    pub expected_close: Option<Day>,
-    pub notes: String,
-}
-
-/// What the task form hands in. `tag: None` means the default: the deal's current stage,
-/// or the contact's type for a task without a deal (on edit: keep the task's tag).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TaskDraft {
-    pub title: String,
-    pub on: Day,
-    /// Minutes after midnight.
-    pub time: Option<u16>,
-    /// Minutes.
-    pub duration: Option<u16>,
-    pub kind: TaskKind,
-    pub contact: ContactId,
-    pub deal: Option<DealId>,
-    pub notes: String,
-    pub tag: Option<Tag>,
 }
 
 /// What removing a contact took with it.

@@ -12,6 +12,7 @@
 //! Dev Patel sells small deals. Proposal is the bloated step of recent months.
 
 mod draft;
+mod draw;
 mod history;
 mod owners;
 pub mod story;
@@ -22,6 +23,7 @@ use crate::day::Day;
 use crate::ids::SeededIds;
 use crate::model::{Book, Process, Settings, Stamp};
 use draft::Draft;
+use draw::{index, weekday_on_or_after};
 use history::Calendar;
 use owners::Profile;
 
@@ -105,7 +107,7 @@ pub fn generate(today: Day, shape: Shape, seed: u64) -> Book {
     let prospects = (shape.deals as f64 * PROSPECTS_PER_DEAL).round() as usize;
     let span = today.since(first_day).max(0);
     for _ in 0..prospects {
-        let owner = crate::generator::index(draft.rng, 0..reps.len());
+        let owner = index(draft.rng, 0..reps.len());
         let created = weekday_on_or_after(first_day.plus(draft.rng.i32(0..=span))).min(today);
         draft.add_prospect(owner, created);
     }
@@ -143,26 +145,6 @@ pub fn quarter_start(day: Day) -> Day {
 /// The first day of the calendar quarter before the one containing `day`.
 pub fn last_full_quarter_start(day: Day) -> Day {
     quarter_start(quarter_start(day).plus(-1))
-}
-
-/// Saturdays and Sundays roll over to Monday: B2B work happens on working days.
-pub(crate) fn weekday_on_or_after(day: Day) -> Day {
-    match day.weekday() {
-        5 => day.plus(2),
-        6 => day.plus(1),
-        _ => day,
-    }
-}
-
-/// A random item of a word list (the default for an empty one).
-pub(crate) fn pick<T: Copy + Default>(rng: &mut fastrand::Rng, list: &[T]) -> T {
-    match list.len() {
-        0 => T::default(),
-        n => list
-            .get(crate::generator::index(rng, 0..n))
-            .copied()
-            .unwrap_or_default(),
-    }
 }
 
 /// The day each new deal enters the pipeline, and whose it is, in day order.
@@ -240,33 +222,4 @@ fn share_out(n: usize, weights: &[f64]) -> Vec<usize> {
         parts[i] += 1;
     }
     parts
-}
-
-/// A uniform index in `range`, drawn the same way on every platform: fastrand's
-/// `usize` draws 32 bits on wasm32 but 64 on a 64-bit host, so the browser's demo
-/// would differ from the one the native tests check.
-pub(crate) fn index(rng: &mut fastrand::Rng, range: impl std::ops::RangeBounds<usize>) -> usize {
-    use std::ops::Bound;
-    let low = match range.start_bound() {
-        Bound::Included(&n) => n,
-        Bound::Excluded(&n) => n.saturating_add(1),
-        Bound::Unbounded => 0,
-    };
-    let high = match range.end_bound() {
-        Bound::Included(&n) => n,
-        Bound::Excluded(&n) => n.saturating_sub(1),
-        Bound::Unbounded => u32::MAX as usize,
-    };
-    if high <= low {
-        return low;
-    }
-    low + rng.u64(0..=(high - low) as u64) as usize
-}
-
-/// Fisher–Yates with `index`, for the same reason.
-pub(crate) fn shuffle<T>(rng: &mut fastrand::Rng, items: &mut [T]) {
-    for i in (1..items.len()).rev() {
-        let j = index(rng, 0..=i);
-        items.swap(i, j);
-    }
 }

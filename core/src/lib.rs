@@ -17,4 +17,5 @@ pub mod store;
 
 pub use day::Day;
 pub use ids::{ContactId, DealId, Id, IdSource, SeededIds, TaskId};
+pub use model::stage::Tone;
 pub use model::*;

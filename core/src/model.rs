@@ -81,8 +81,7 @@ impl Process {
     }
 }
 
-mod stage;
-pub use stage::Tone;
+pub mod stage;
 
 /// Where a deal stands: a step of the process, or an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -24,6 +24,7 @@ mod kpis;
 mod money;
 mod period;
 pub mod query;
+mod scope;
 mod sentence;
 mod shapley;
 mod steps;
@@ -37,27 +38,11 @@ pub use funnel::{funnel, Conversion, Funnel, Reached};
 pub use history::{median, percentile};
 pub use kpis::{kpis, Kpis};
 pub use money::format_money;
-pub use period::Period;
+pub use period::{Part, Period};
+pub use scope::Scope;
 pub use shapley::{shapley, shapley4, MAX_FACTORS};
 pub use steps::{step_stats, stuck_thresholds, StepStats};
 pub use verdict::{
     short_of_leads, Benchmark, Diagnosis, Factor, Factors, Verdict, MIN_BENCHMARK_LEADS,
     MIN_DECIDED, SHORT_OF_LEADS,
 };
-
-/// Whose deals a report covers.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Scope {
-    Everyone,
-    /// One rep, by the owner name on deals (and on contacts, for tasks without a deal).
-    Owner(String),
-}
-
-impl Scope {
-    pub fn includes(&self, owner: &str) -> bool {
-        match self {
-            Scope::Everyone => true,
-            Scope::Owner(name) => name == owner,
-        }
-    }
-}

@@ -99,8 +99,8 @@ impl fmt::Display for BookError {
                 f,
                 "{what} {} is out of range ({} to {})",
                 show(*on),
-                show(super::EARLIEST),
-                show(super::LATEST)
+                show(super::limits::EARLIEST),
+                show(super::limits::LATEST)
             ),
             FutureDate { what, on } => write!(f, "{what} {} is in the future", show(*on)),
             BeforePrevious { what, on, previous } => write!(

@@ -1,10 +1,11 @@
 //! A pipeline being put together: deals opened in day order, each with a contact (new,
 //! or a returning client), then the tasks around them and the contacts' type histories.
 
+use super::draw::{index, pick, shuffle, weekday_on_or_after};
 use super::history::{self, Calendar, Plan};
 use super::owners::Profile;
 use super::tasks::{Counterpart, Desk};
-use super::{pick, weekday_on_or_after, words};
+use super::words;
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, IdSource, SeededIds};
 use crate::model::{Contact, ContactType, Deal, Process, Stage, Stamp, StepId, Task, TypeChange};
@@ -213,11 +214,7 @@ fn returning_client(
         return None;
     }
     (0..6)
-        .filter_map(|_| {
-            clients
-                .get(crate::generator::index(rng, 0..clients.len()))
-                .copied()
-        })
+        .filter_map(|_| clients.get(index(rng, 0..clients.len())).copied())
         .find(|(won, _)| *won < opened)
         .map(|(_, c)| c)
 }
@@ -229,7 +226,7 @@ fn draw_outcome(rng: &mut fastrand::Rng, deck: &mut Vec<bool>, win_rate: f64) ->
     if deck.is_empty() {
         let wins = (win_rate * DECK as f64).round() as usize;
         deck.extend((0..DECK).map(|i| i < wins));
-        crate::generator::shuffle(rng, deck);
+        shuffle(rng, deck);
     }
     deck.pop().unwrap_or(false)
 }
@@ -253,7 +250,7 @@ fn fresh_name(
         words::LAST_NAMES.len().max(1),
     );
     let all = firsts * lasts;
-    let start = super::index(rng, 0..all);
+    let start = index(rng, 0..all);
     let pair = (0..all)
         .map(|k| (start + k) % all)
         .map(|i| (i / lasts, i % lasts))

@@ -1,8 +1,8 @@
 //! One deal's dated stage history: a walk through the steps with realistic stays,
 //! an occasional move back, a few stalls, and a pile-up at Proposal in recent months.
 
+use super::draw::{index, pick, weekday_on_or_after};
 use super::words::{BACK_MOVE_NOTES, LOSS_EARLY, LOSS_LATE, LOSS_MIDDLE};
-use super::{pick, weekday_on_or_after};
 use crate::day::Day;
 use crate::model::{Stage, StageChange, StepId};
 
@@ -49,7 +49,7 @@ pub fn walk(
     };
     // A few older deals stall in a middle step and are still sitting there today.
     let stall = (plan.opened.since(cal.today) < -90 && rng.f64() < 0.07)
-        .then(|| crate::generator::index(rng, start.max(MEETING)..=end.max(start.max(MEETING))))
+        .then(|| index(rng, start.max(MEETING)..=end.max(start.max(MEETING))))
         .filter(|p| *p <= end);
 
     let step = |pos: usize| Stage::Step(steps.get(pos).copied().unwrap_or(StepId(1)));

@@ -1,8 +1,8 @@
 //! Calendar work around deals and prospects: past, overdue, today's and upcoming tasks,
 //! each tagged with the deal's step on the day it was planned (docs/product.md, idea 3).
 
+use super::draw::{index, pick, weekday_on_or_after};
 use super::words::TASK_NOTES;
-use super::{pick, weekday_on_or_after};
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, IdSource, TaskId};
 use crate::model::{ContactType, Deal, Process, Stage, Stamp, Tag, Task, TaskKind};
@@ -79,7 +79,7 @@ impl Desk<'_> {
     /// Prospecting calls and emails to a contact that has no deal yet.
     pub fn prospecting_tasks(&mut self, who: &Counterpart, kind: ContactType, first: Day) {
         let mut day = first;
-        for _ in 0..crate::generator::index(self.rng, 1..=2) {
+        for _ in 0..index(self.rng, 1..=2) {
             if day > self.today.plus(14) {
                 break;
             }
@@ -192,7 +192,7 @@ impl Desk<'_> {
         };
         let timed = matches!(kind, TaskKind::Call | TaskKind::Meeting | TaskKind::Demo);
         let time = timed.then(|| 9 * 60 + 30 * self.rng.u16(0..16));
-        let duration = timed.then(|| [30, 45, 60][crate::generator::index(self.rng, 0..3)]);
+        let duration = timed.then(|| [30, 45, 60][index(self.rng, 0..3)]);
         Task {
             id: TaskId(self.ids.fresh()),
             title,

@@ -6,7 +6,8 @@
 //! and also the first envelope `backup_json` wrote (the live model's shape, schema 1).
 //! The checks in `validate` apply to any restored or merged book.
 
-use super::{day_in_range, day_text, ImportError};
+use super::error::ImportError;
+use super::text::{day_in_range, day_text};
 use crate::day::Day;
 use crate::model::{Book, Stage, Stamp, Tag};
 use crate::store::{self, DecodeError};

@@ -1,6 +1,6 @@
 //! CSV export of contacts, deals and tasks, safe to open in a spreadsheet.
 
-use super::{cents_text, day_text, tag_name};
+use super::text::{cents_text, day_text, tag_name};
 use crate::model::{Book, Stage};
 use std::collections::HashMap;
 

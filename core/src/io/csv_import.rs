@@ -15,12 +15,8 @@ mod values;
 pub use apply::{preview, Choices, Contactless, ImportPreview, RowError};
 pub use dates::{detect_date_format, DateGuess};
 pub use encoding::Encoding;
-pub use fields::{Field, Target};
+pub use fields::{Field, Target, MAX_CELL_CHARS};
 pub use mapping::{guess_mapping, guess_mapping_with_steps};
 pub use sniff::{sniff, Sniffed};
 pub use stages::guess_stage_mapping;
 pub use values::DateFormat;
-
-/// A cell longer than this is refused: no CRM field is that long, and huge cells are how
-/// a wrong file (or a hostile one) would fill the browser's storage.
-pub const MAX_CELL_CHARS: usize = 10_000;

@@ -1,6 +1,6 @@
 //! iCalendar (RFC 5545) export of tasks, for Google Calendar, Outlook and Apple Calendar.
 
-use super::{calendar_date, tag_name};
+use super::text::{calendar_date, tag_name};
 use crate::model::{Book, Stamp};
 use std::collections::HashMap;
 

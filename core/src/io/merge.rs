@@ -4,7 +4,7 @@
 //! dated histories (deal stages, contact types) are united, so no dated change is lost.
 //! Merging the same file twice changes nothing.
 
-use super::{day_text, stamp_day};
+use super::text::{day_text, stamp_day};
 use crate::day::Day;
 use crate::model::{Book, Contact, Deal, Process, Stage, StageChange, Stamp, Task, TypeChange};
 use std::collections::HashMap;

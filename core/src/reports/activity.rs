@@ -1,6 +1,7 @@
 //! Prospecting activity: the work behind new leads.
 
-use super::{Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
 use crate::model::{Book, ContactType, Stage, Tag, Task};
 use std::collections::HashMap;
 

@@ -11,9 +11,10 @@
 //! the factors exactly (`shapley`), and the factor that cost the most is named.
 
 use super::diagnosis::active_owners;
+use super::period::Period;
+use super::scope::Scope;
 use super::shapley::{shapley, MAX_FACTORS};
 use super::verdict::Benchmark;
-use super::{Period, Scope};
 use crate::day::Day;
 use crate::model::{Book, Deal, Stage};
 

@@ -5,9 +5,10 @@
 
 use super::activity::{prospecting_activity, prospecting_by_owner};
 use super::history::decision;
+use super::period::Period;
+use super::scope::Scope;
 use super::shapley::shapley4;
 use super::verdict::{short_of_leads, Benchmark, Diagnosis, Factor, Factors, Verdict, MIN_DECIDED};
-use super::{Period, Scope};
 use crate::day::Day;
 use crate::model::{Book, Cents, Stage};
 

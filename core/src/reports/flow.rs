@@ -1,7 +1,8 @@
 //! Cumulative flow: how many deals sit in each step on each day.
 
 use super::history::{decision, for_each_stay};
-use super::{Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
 use crate::day::Day;
 use crate::model::{Book, Stage, StepId};
 

@@ -1,6 +1,7 @@
 //! The funnel: how far deals get, and how many move on from each step.
 
-use super::{Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
 use crate::day::Day;
 use crate::model::{Book, Stage, StepId};
 

@@ -1,7 +1,8 @@
 //! Headline figures: close rate, revenue, cycle, velocity, coverage.
 
 use super::history::{decision, median, sort, span};
-use super::{Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
 use crate::day::Day;
 use crate::model::{Book, Cents, Stage};
 

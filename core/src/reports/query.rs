@@ -2,7 +2,9 @@
 //! so a manager can bookmark or share "Ben, last quarter, against the team". Pure: the
 //! page reads the query map into a [`ReportQuery`] and resolves it against today.
 
-use super::{Benchmark, Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
+use super::verdict::Benchmark;
 use crate::day::Day;
 use crate::model::Cents;
 

@@ -1,8 +1,8 @@
 //! The diagnosis in plain words, with the figures behind it.
 
 use super::money::format_money_f;
+use super::period::Period;
 use super::verdict::{Diagnosis, Factor, Verdict, MIN_DECIDED};
-use super::Period;
 
 fn percent(x: f64) -> String {
     format!("{:.0} %", x * 100.0)

@@ -1,7 +1,8 @@
 //! Step statistics: where deals pile up and how long they sit (docs/metrics.md).
 
 use super::history::{for_each_stay, percentile, sort};
-use super::{Period, Scope};
+use super::period::Period;
+use super::scope::Scope;
 use crate::day::Day;
 use crate::ids::DealId;
 use crate::model::{Book, StepId};

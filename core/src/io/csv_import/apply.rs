@@ -11,7 +11,7 @@ use super::sniff::Sniffed;
 use super::values::DateFormat;
 use crate::day::Day;
 use crate::ids::{Id, IdSource};
-use crate::io::day_text;
+use crate::io::text::day_text;
 use crate::model::{Book, Contact, Stage, Stamp};
 use crate::people::ContactIndex;
 use row::Row;

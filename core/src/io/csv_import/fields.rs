@@ -2,6 +2,10 @@
 
 use crate::model::StepId;
 
+/// A cell longer than this is refused: no CRM field is that long, and huge cells are how
+/// a wrong file (or a hostile one) would fill the browser's storage.
+pub const MAX_CELL_CHARS: usize = 10_000;
+
 /// What the rows of a file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {

@@ -3,7 +3,7 @@
 use super::encoding::{decode, Encoding};
 use super::fields::Field;
 use super::values;
-use crate::io::ImportError;
+use crate::io::error::ImportError;
 use std::collections::HashSet;
 
 /// A CSV file read into rows.

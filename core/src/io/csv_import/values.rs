@@ -1,7 +1,7 @@
 //! Reading single cells: dates, money, times, yes/no.
 
 use crate::day::Day;
-use crate::io::day_in_range;
+use crate::io::text::day_in_range;
 use crate::model::{Cents, ContactType, TaskKind};
 /// Lowercase letters and digits only: "Closed Won" → "closedwon".
 pub(crate) fn squash(text: &str) -> String {

@@ -7,7 +7,7 @@ use crate::day::Day;
 use crate::ids::{DealId, IdSource};
 use crate::io::csv_import::fields::Field;
 use crate::io::csv_import::values;
-use crate::io::day_text;
+use crate::io::text::day_text;
 use crate::model::{Deal, Stage, StageChange};
 
 /// Where a row says the deal is: its open step, and its outcome with the date.

@@ -1,8 +1,7 @@
 //! One row's cells read by field.
 
-use super::super::fields::Field;
+use super::super::fields::{Field, MAX_CELL_CHARS};
 use super::super::values::cell_text;
-use super::super::MAX_CELL_CHARS;
 use crate::model::StepId;
 
 /// One row's cells with the mapping, for reading fields by name.

@@ -7,7 +7,7 @@ use crate::day::Day;
 use crate::ids::{ContactId, DealId, IdSource, TaskId};
 use crate::io::csv_import::fields::Field;
 use crate::io::csv_import::values;
-use crate::io::day_text;
+use crate::io::text::day_text;
 use crate::model::{ContactType, Stage, Tag, Task};
 
 impl Run {
