@@ -11,6 +11,7 @@ mod funnel;
 mod kpis;
 mod owners;
 mod step_times;
+mod words;
 
 use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;

@@ -1,7 +1,7 @@
 //! For managers: each owner's four factors, revenue and verdict against the team's
 //! average owner, side by side. A name opens the report for that owner.
 
-use super::diagnosis::verdict_words;
+use super::words::{capitalised, verdict_words};
 use crate::components::charts::percent;
 use crate::format::{money, number};
 use crate::state::use_app;
@@ -45,15 +45,6 @@ fn cells(f: &Factors, leads: String, revenue: f64, vs: String, currency: &str) -
         money(revenue.round() as i64, currency),
         vs,
     ]
-}
-
-/// "Prospecting volume", "Meeting → Needs analysis".
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn versus(d: &Diagnosis) -> String {

@@ -1,7 +1,7 @@
 //! The four factors of revenue against the benchmark, and what it would take to
 //! reach the benchmark with one lever at a time.
 
-use super::signed_money;
+use super::super::words::signed_money;
 use crate::components::charts::{one_decimal, percent};
 use crate::format::{money, number};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! wins is split among prospecting volume and each step's share moving on, and the
 //! costliest is named, with a waterfall of wins and its figures.
 
-use super::super::owners::capitalised;
+use super::super::words::capitalised;
 use crate::components::charts::diverging::{DivergingBars, Part};
 use crate::components::charts::percent;
 use crate::format::number;
