@@ -42,7 +42,7 @@ pub fn DealCard(
     on_move: Callback<MoveTarget>,
 ) -> impl IntoView {
     let id = card.id;
-    let href = crate::app::href(&format!("/deals/{id}"));
+    let href = crate::links::href(&format!("/deals/{id}"));
     let value = format::money(card.value, &card.currency);
     let age = format::days(card.days);
     let limit = stuck_after.filter(|_| card.stuck).map(|l| {

@@ -60,7 +60,7 @@ pub fn CalendarPage() -> impl IntoView {
         if !has_contacts.get() {
             return view! {
                 <EmptyState title="No tasks yet" text="Calls, meetings and demos will appear here, each tagged with the step of the deal it serves. A task is always for a contact: add one first.">
-                    <A href=crate::app::href("/contacts") attr:class="button primary">"Go to contacts"</A>
+                    <A href=crate::links::href("/contacts") attr:class="button primary">"Go to contacts"</A>
                     <crate::components::demo::DemoButton/>
                 </EmptyState>
             }

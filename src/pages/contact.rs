@@ -40,7 +40,7 @@ pub fn ContactPage() -> impl IntoView {
         Some(id) => view! { <ContactView id=id contact=contact/> }.into_any(),
         None => view! {
             <h1>"Contact not found"</h1>
-            <p>"There is no contact at this address: it may have been deleted. "<A href=crate::app::href("/contacts")>"Back to contacts"</A></p>
+            <p>"There is no contact at this address: it may have been deleted. "<A href=crate::links::href("/contacts")>"Back to contacts"</A></p>
         }
         .into_any(),
     }
@@ -77,7 +77,7 @@ fn ContactView(id: ContactId, contact: Memo<Option<Contact>>) -> impl IntoView {
         Open::Task(task) => Some(view! { <TaskDialog task=Some(task) on_close=close/> }.into_any()),
     };
     view! {
-        <p class="crumbs"><A href=crate::app::href("/contacts")>"Contacts"</A></p>
+        <p class="crumbs"><A href=crate::links::href("/contacts")>"Contacts"</A></p>
         <div class="page-head">
             <div class="title-line">
                 <h1>{name}</h1>

@@ -50,15 +50,15 @@ pub fn DealPage() -> impl IntoView {
     move || {
         match found.get() {
         None => view! {
-            <p class="crumbs"><A href=crate::app::href("/")>"← Pipeline"</A></p>
+            <p class="crumbs"><A href=crate::links::href("/")>"← Pipeline"</A></p>
             <h1>"Deal"</h1>
             <EmptyState title="Deal not found" text="This deal does not exist in this browser's data. It may have been deleted, or the link came from another browser.">
-                <A href=crate::app::href("/") attr:class="button primary">"Back to the pipeline"</A>
+                <A href=crate::links::href("/") attr:class="button primary">"Back to the pipeline"</A>
             </EmptyState>
         }
         .into_any(),
         Some(id) => view! {
-            <p class="crumbs"><A href=crate::app::href("/")>"← Pipeline"</A></p>
+            <p class="crumbs"><A href=crate::links::href("/")>"← Pipeline"</A></p>
             <div class="page-head deal-head">
                 <div class="deal-title">
                     <h1>{move || head.with(|h| h.as_ref().map(|h| h.0.clone()))}</h1>

@@ -51,7 +51,10 @@ pub fn Filters(
             scroll: false,
             ..Default::default()
         };
-        navigate(&crate::app::href(&format!("/{}", to_query(&next))), options);
+        navigate(
+            &crate::links::href(&format!("/{}", to_query(&next))),
+            options,
+        );
     };
     let apply = StoredValue::new_local(apply);
     let owner = Signal::derive(move || filter.with(|f| f.owner.clone()));
