@@ -10,6 +10,7 @@ mod week;
 
 use crate::components::empty::EmptyState;
 use crate::components::task_dialog::TaskDialog;
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,6 +25,12 @@ enum Open {
     Nothing,
     New(Option<Day>),
     Task(TaskId),
+}
+
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <CalendarPage/> }.into_any())
 }
 
 #[component]

@@ -8,6 +8,7 @@ mod tasks;
 
 use crate::components::empty::EmptyState;
 use crate::components::stage_timeline::StageTimeline;
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,6 +23,12 @@ pub fn stage_badge(stage: Stage, name: String) -> impl IntoView {
         Stage::Step(_) => "badge step",
     };
     view! { <span class=class>{name}</span> }
+}
+
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(deal, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <DealPage/> }.into_any())
 }
 
 #[component]

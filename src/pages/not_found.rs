@@ -7,7 +7,7 @@ use leptos_router::components::A;
 /// The page's split point: its code is fetched the first time it shows.
 #[wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn chunk() -> PageChunk {
-    Ok(|| view! { <NotFound/> }.into_any())
+    Ok(|()| view! { <NotFound/> }.into_any())
 }
 
 #[component]
