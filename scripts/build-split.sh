@@ -10,6 +10,8 @@
 #   3. wasm-bindgen on the main module, into the same folder;
 #   4. wasm-opt on every module.
 # scripts/finish-dist.mjs then puts the folder under a name carrying its content hash.
+# SPLIT_KEEP_NAMES=1 keeps function names in the optimised wasm, for a profiler or twiggy
+# (`SPLIT_KEEP_NAMES=1 make dist`); never for a published build (larger files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -37,10 +39,11 @@ say "wasm-bindgen"
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out" --out-name pipewise "$out/pipewise.wasm"
 rm "$out/pipewise.wasm"
 
+names=()
+[ -n "${SPLIT_KEEP_NAMES:-}" ] && names=(-g)
 if [ "$profile" = release ]; then
-  say "wasm-opt -Oz (every module)"
-  for wasm in "$out"/*.wasm; do
-    wasm-opt -Oz "${flags[@]}" "$wasm" -o "$wasm"
-  done
+  say "wasm-opt -Oz ${names[*]} (every module, two at a time)"
+  printf '%s\0' "$out"/*.wasm | xargs -0 -P 2 -I{} \
+    wasm-opt -Oz "${flags[@]}" "${names[@]}" {} -o {}
 fi
-ls -l "$out" | sed 's/^/[split] /'
+say "$(ls "$out"/*.wasm | wc -l) wasm modules, $(du -sk "$out" | cut -f1) kB in $out"

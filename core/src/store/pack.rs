@@ -10,11 +10,29 @@ const BASE: u32 = 0x4E00;
 const MASK: u32 = 0x7FFF;
 
 pub fn bytes_to_text(bytes: &[u8]) -> String {
-    let bits = bytes.len() * 8;
-    let padding = (15 - bits % 15) % 15;
     // Written as UTF-8 directly (every char is 3 bytes): much faster than pushing chars.
-    let mut utf8 = Vec::with_capacity(3 * (1 + bits.div_ceil(15)));
-    push_unit(&mut utf8, padding as u32);
+    let mut utf8 = Vec::with_capacity(3 * units_for(bytes.len()));
+    pack(bytes, |v| push_unit(&mut utf8, v));
+    // Always valid: each unit is a char between U+4E00 and U+CDFF.
+    String::from_utf8(utf8).unwrap_or_default()
+}
+
+/// Appends the same text as [`bytes_to_text`] as UTF-16 code units: what the browser
+/// stores, so the text crosses into JavaScript without a UTF-8 round trip.
+pub fn push_units(bytes: &[u8], units: &mut Vec<u16>) {
+    units.reserve(units_for(bytes.len()));
+    pack(bytes, |v| units.push((BASE + v) as u16));
+}
+
+/// Chars (and UTF-16 units) the packed form of `n` bytes takes, the padding char included.
+pub fn units_for(n: usize) -> usize {
+    1 + (n * 8).div_ceil(15)
+}
+
+/// The 15-bit values of the packed form, the padding count first.
+fn pack(bytes: &[u8], mut emit: impl FnMut(u32)) {
+    let bits = bytes.len() * 8;
+    emit(((15 - bits % 15) % 15) as u32);
     let mut acc: u32 = 0;
     let mut held = 0;
     for &b in bytes {
@@ -22,51 +40,68 @@ pub fn bytes_to_text(bytes: &[u8]) -> String {
         held += 8;
         if held >= 15 {
             held -= 15;
-            push_unit(&mut utf8, acc >> held);
+            emit(acc >> held);
             acc &= (1 << held) - 1;
         }
     }
     if held > 0 {
-        push_unit(&mut utf8, acc << (15 - held));
+        emit(acc << (15 - held));
     }
-    // Always valid: each unit is a char between U+4E00 and U+CDFF.
-    String::from_utf8(utf8).unwrap_or_default()
 }
 
 pub fn text_to_bytes(text: &str) -> Result<Vec<u8>, String> {
-    let mut values = text.chars().map(|c| {
-        let v = u32::from(c).wrapping_sub(BASE);
-        if v <= MASK {
-            Ok(v)
-        } else {
-            Err(format!("it holds a character it never writes ({c:?})"))
+    // Every char we write is 3 bytes of UTF-8 (U+4E00..U+CDFF), so the values are read
+    // straight from the bytes, three at a time; anything else is refused.
+    let utf8 = text.as_bytes();
+    let foreign = || {
+        let c = text
+            .chars()
+            .find(|&c| u32::from(c).wrapping_sub(BASE) > MASK);
+        match c {
+            Some(c) => format!("it holds a character it never writes ({c:?})"),
+            None => "it is empty".into(),
         }
-    });
-    let padding = match values.next() {
-        Some(v) => v? as usize,
-        None => return Err("it is empty".into()),
     };
-    let units = text.chars().count() - 1;
-    let bits = units
+    if utf8.is_empty() || utf8.len() % 3 != 0 {
+        return Err(foreign());
+    }
+    let value = |unit: &[u8]| -> Option<u32> {
+        let (a, b, c) = (unit[0], unit[1], unit[2]);
+        if a & 0xF0 != 0xE0 || b & 0xC0 != 0x80 || c & 0xC0 != 0x80 {
+            return None;
+        }
+        let ch = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+        let v = ch.wrapping_sub(BASE);
+        (v <= MASK).then_some(v)
+    };
+    let mut units = utf8.chunks_exact(3);
+    let padding = units.next().and_then(value).ok_or_else(foreign)? as usize;
+    let count = utf8.len() / 3 - 1;
+    let bits = count
         .checked_mul(15)
         .and_then(|bits| bits.checked_sub(padding))
         .filter(|bits| padding < 15 && bits % 8 == 0)
         .ok_or_else(|| "its length is wrong".to_string())?;
-    let mut bytes = Vec::with_capacity(bits / 8);
+    let len = bits / 8;
+    let mut bytes = Vec::with_capacity(len + 2);
     let mut acc: u32 = 0;
     let mut held = 0;
-    for v in values {
-        acc = (acc << 15) | v?;
+    for unit in units {
+        acc = (acc << 15) | value(unit).ok_or_else(foreign)?;
         held += 15;
-        while held >= 8 && bytes.len() < bits / 8 {
+        // 15 new bits make one byte, sometimes two.
+        while held >= 8 {
             held -= 8;
             bytes.push((acc >> held) as u8);
             acc &= (1 << held) - 1;
         }
     }
-    if acc != 0 {
+    // The last char's padding bits came out as a partial byte or stayed in `acc`: they
+    // must be zero.
+    if bytes.len() < len || bytes[len..].iter().any(|&b| b != 0) || acc != 0 {
         return Err("its last character is damaged".into());
     }
+    bytes.truncate(len);
     Ok(bytes)
 }
 
@@ -93,6 +128,11 @@ mod tests {
             assert_eq!(text.chars().count(), 1 + (n * 8).div_ceil(15));
             assert!(text.chars().all(|c| ('\u{4E00}'..='\u{CDFF}').contains(&c)));
             assert_eq!(text_to_bytes(&text).unwrap(), bytes);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let mut packed = Vec::new();
+            push_units(&bytes, &mut packed);
+            assert_eq!(packed, units);
+            assert_eq!(units.len(), units_for(n));
         }
     }
 
