@@ -102,7 +102,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const waitMark = (name) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 });
-  const categories = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'];
+  const categories = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'];
   if (tracing && wanted.includes('start')) await browser.startTracing(page, { categories });
   else if (wanted.includes('start')) await cdp.send('Profiler.start');
   await page.goto(`http://127.0.0.1:${PORT}/`);
