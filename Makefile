@@ -6,12 +6,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8080
 
-.PHONY: run test build dist serve size bench check-core unit wasm-test node-test e2e setup-build setup-test fmt
+.PHONY: run test build dist serve size bench check-core check-cycles unit wasm-test node-test e2e setup-build setup-test fmt
 
 run: dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: setup-test check-core unit wasm-test dist node-test e2e
+test: setup-test check-core check-cycles unit wasm-test dist node-test e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -27,6 +27,10 @@ dist: setup-build
 	node scripts/finish-dist.mjs dist
 
 # The pure core must not import web code: this grep is the boundary's guard.
+# No module may reach, directly or through others, a module that reaches it back.
+check-cycles:
+	node scripts/check-cycles.mjs core/src src
+
 check-core:
 	@if grep -rnE '\b(leptos[a-z_]*|web_sys|gloo[a-z_]*|wasm_bindgen[a-z_]*|js_sys)\b' core/src core/tests core/benches \
 	    | grep -vE '^[^:]+:[0-9]+:\s*//'; then echo "check-core: the pure core uses web code (above)"; exit 1; fi

@@ -1,12 +1,16 @@
 // Finishes Trunk's dist/ for static hosting anywhere:
+// - moves the split build (app/, copied in by Trunk from scripts/build-split.sh) to a
+//   folder named after its content hash, so a new build never meets an old chunk in a
+//   cache (its files fetch one another by relative URL, so the folder moves as a whole),
 // - replaces Trunk's loader with ours, which works out the base path at run time (so one
 //   build serves from / or /any/sub/path/, deep links and reloads included),
 // - adds a strict Content-Security-Policy that allows only the app's own files,
 //   'wasm-unsafe-eval' and this loader by its hash,
 // - writes 404.html (static hosts serve it for deep links), the web app manifest and a
-//   service worker that caches this exact build for offline use.
+//   service worker that caches this exact build, every lazily loaded chunk included, for
+//   offline use.
 // Usage: node scripts/finish-dist.mjs dist
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -17,18 +21,32 @@ const find = (re, what) => {
   if (!m) throw new Error(`finish-dist: no ${what} in Trunk's index.html`);
   return m[1];
 };
-const js = find(/from '\/?([^']+\.js)'/, 'JS module');
-const wasm = find(/module_or_path: '\/?([^']+\.wasm)'/, 'wasm file');
 const css = [...trunkHtml.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"/g)].map((m) => m[1]);
 if (css.length === 0) throw new Error("finish-dist: no stylesheet in Trunk's index.html");
 const icon = find(/<link rel="icon" href="\/?([^"]+)"/, 'icon');
 
-const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/^(index|404)\.html$|^sw\.js$/.test(f));
-const version = createHash('sha256').update(files.sort().join('\n')).update(readFileSync(join(dir, wasm))).digest('hex').slice(0, 12);
+/** Every file under `root`, as paths relative to it with '/' separators. */
+const walk = (root, sub = '') => readdirSync(join(root, sub)).sort().flatMap((f) => {
+  const rel = sub ? `${sub}/${f}` : f;
+  return statSync(join(root, rel)).isDirectory() ? walk(root, rel) : [rel];
+});
+
+if (!existsSync(join(dir, 'app', 'pipewise.js'))) throw new Error('finish-dist: no app/pipewise.js (did the split build run?)');
+const appHash = createHash('sha256');
+for (const f of walk(join(dir, 'app'))) appHash.update(f).update(readFileSync(join(dir, 'app', f)));
+const appDir = `app-${appHash.digest('hex').slice(0, 12)}`;
+rmSync(join(dir, appDir), { recursive: true, force: true });
+renameSync(join(dir, 'app'), join(dir, appDir));
+const js = `${appDir}/pipewise.js`;
+const wasm = `${appDir}/pipewise_bg.wasm`;
+
+const files = walk(dir).filter((f) => !/^(index|404)\.html$|^sw\.js$/.test(f));
+const version = createHash('sha256').update(files.join('\n')).update(appDir).digest('hex').slice(0, 12);
 
 // The first path segments of the app's routes (see src/app.rs): whatever comes before
 // one of them is the base path. Keep in step with the router.
 const routes = ['contacts', 'deals', 'calendar', 'reports', 'data', 'settings'];
+// The main module finds its wasm and its chunks next to itself (import.meta.url).
 const loader = `
 const routes = ${JSON.stringify(routes)};
 const parts = location.pathname.split('/');
@@ -45,8 +63,16 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register(base + 'sw.js', { scope: base }).catch(() => {});
 }
 performance.mark('pipewise:load:start');
-const app = await import(base + '${js}');
-await app.default({ module_or_path: base + '${wasm}' });
+// The wasm is fetched (and compiled as it streams in) alongside the module, and the
+// first use of Intl, which costs 10–50 ms of main thread (ICU's data), is paid while they
+// download instead of in the middle of drawing the board.
+const wasm = fetch(base + '${wasm}');
+const app = import(base + '${js}');
+try {
+  new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'USD' }).format(1);
+  new Date(0).toLocaleDateString(navigator.language, { year: 'numeric', month: 'short', day: 'numeric' });
+} catch {}
+await (await app).default({ module_or_path: wasm });
 `.trim();
 const hash = createHash('sha256').update(loader).digest('base64');
 const csp = [

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Pipewise's build and tests need, only where it is missing, from package
 # registries alone (crates.io, npm, Debian). Safe to run again: the second run is quick.
-#   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
+#   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
+#                            wasm-split-cli (splits the wasm into lazily loaded chunks)
 #   scripts/setup.sh test    the above, plus Chromium, chromedriver and the npm test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=${1:-build}
 TRUNK_VERSION=0.21.14
+# The splitter Leptos's lazy loading needs (what cargo-leptos runs); 0.2.4 works with
+# wasm-bindgen 0.2.130 and Leptos 0.8.23 on stable Rust.
+SPLIT_VERSION=0.2.4
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$PWD/node_modules/.bin:$CARGO_BIN:$PATH"
 
@@ -46,6 +50,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
     && cargo update --quiet -p webpki-roots --precise 1.0.10 \
     && cargo install --path . --locked --quiet)
   rm -rf "$work"
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION (a minute or two, once)"
+  cargo install --locked "wasm_split_cli_support@$SPLIT_VERSION" --features build-binary
 fi
 
 # npm packages: binaryen (wasm-opt 132; Debian's 108 emits wasm that crashes at start),

@@ -1,18 +1,12 @@
 //! The shell: header, navigation and the routes. One line per page.
 
+use crate::lazy::LazyPage;
+use crate::links::href;
 use crate::pages;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-
-/// An app path under the base the app is served from: `href("/contacts")` is
-/// "/pipewise/contacts" when the app lives at /pipewise/. Every link and navigation uses
-/// it (the router applies its base to matching, not to absolute hrefs).
-pub fn href(path: &str) -> String {
-    thread_local!(static BASE: String = crate::browser::base_path());
-    BASE.with(|base| format!("{base}{path}"))
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,15 +33,15 @@ pub fn App() -> impl IntoView {
             <crate::components::banner::StorageBanner/>
             <main id="main" tabindex="-1">
                 <crate::components::welcome::Welcome/>
-                <Routes fallback=pages::not_found::NotFound>
+                <Routes fallback=|| view! { <LazyPage load=pages::not_found::chunk/> }>
                     <Route path=path!("/") view=pages::board::BoardPage/>
-                    <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
-                    <Route path=path!("/contacts/:id") view=pages::contact::ContactPage/>
-                    <Route path=path!("/deals/:id") view=pages::deal::DealPage/>
-                    <Route path=path!("/calendar") view=pages::calendar::CalendarPage/>
-                    <Route path=path!("/reports") view=pages::report::ReportsPage/>
-                    <Route path=path!("/data") view=pages::data::DataPage/>
-                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/contacts") view=|| view! { <LazyPage load=pages::contacts::chunk/> }/>
+                    <Route path=path!("/contacts/:id") view=|| view! { <LazyPage load=pages::contact::chunk/> }/>
+                    <Route path=path!("/deals/:id") view=|| view! { <LazyPage load=pages::deal::chunk/> }/>
+                    <Route path=path!("/calendar") view=|| view! { <LazyPage load=pages::calendar::chunk/> }/>
+                    <Route path=path!("/reports") view=|| view! { <LazyPage load=pages::report::chunk/> }/>
+                    <Route path=path!("/data") view=|| view! { <LazyPage load=pages::data::chunk/> }/>
+                    <Route path=path!("/settings") view=|| view! { <LazyPage load=pages::settings::chunk/> }/>
                 </Routes>
             </main>
         </Router>

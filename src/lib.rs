@@ -7,6 +7,8 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod format;
+pub mod lazy;
+pub mod links;
 pub mod pages;
 pub mod state;
 pub mod storage;

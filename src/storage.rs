@@ -3,6 +3,38 @@
 //! later sync backend can take its place without touching the domain or the UI.
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+
+// The stored document is about 1.3 million UTF-16 units. These bindings keep it a
+// JavaScript string where Rust does not need to read it: converting it to or from UTF-8
+// costs more than everything else in a save.
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage, through the two methods below.
+    #[wasm_bindgen(js_name = Storage)]
+    type TextStorage;
+    #[wasm_bindgen(method, js_name = getItem, catch)]
+    fn get_text(this: &TextStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, js_name = setItem, catch)]
+    fn set_text(this: &TextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+
+    /// `TextDecoder` for UTF-16: Rust's code units become a JavaScript string in one
+    /// native call (web-sys's binding would hand the text back to Rust as UTF-8).
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type Utf16Decoder;
+    #[wasm_bindgen(constructor, js_class = "TextDecoder")]
+    fn new(label: &str) -> Utf16Decoder;
+    #[wasm_bindgen(method, js_class = "TextDecoder")]
+    fn decode(this: &Utf16Decoder, units: &[u16]) -> JsString;
+}
+
+/// The stored document, read once at start-up or when another tab wrote.
+pub struct Stored {
+    pub text: String,
+    /// Its length in UTF-16 units, what the browser's quota counts.
+    pub units: usize,
+}
 
 /// The key of the one stored document.
 pub const KEY: &str = "pipewise.book";
@@ -31,6 +63,10 @@ fn storage() -> Result<web_sys::Storage, StoreFault> {
     }
 }
 
+fn text_storage() -> Result<TextStorage, StoreFault> {
+    storage().map(JsCast::unchecked_into)
+}
+
 fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
     let name = js_sys::Reflect::get(&error, &"name".into())
         .ok()
@@ -50,8 +86,32 @@ impl LocalStore {
         storage()?.get_item(KEY).map_err(fault)
     }
 
+    /// The stored document with its length in UTF-16 units.
+    pub fn read_stored(&self) -> Result<Option<Stored>, StoreFault> {
+        let text = text_storage()?.get_text(KEY).map_err(fault)?;
+        Ok(text.map(|text| Stored {
+            units: text.length() as usize,
+            text: text.into(),
+        }))
+    }
+
+    /// The first characters of the stored document, enough for its header: reading them
+    /// leaves the rest in JavaScript, so checking the revision before a save is cheap.
+    pub fn read_head(&self) -> Result<Option<String>, StoreFault> {
+        let text = text_storage()?.get_text(KEY).map_err(fault)?;
+        Ok(text.map(|text| text.slice(0, 64).into()))
+    }
+
     pub fn write(&self, text: &str) -> Result<(), StoreFault> {
         storage()?.set_item(KEY, text).map_err(fault)
+    }
+
+    /// Writes the document given as UTF-16 code units (`store::encode_units`).
+    pub fn write_units(&self, units: &[u16]) -> Result<(), StoreFault> {
+        let storage = text_storage()?;
+        thread_local!(static UTF16: Utf16Decoder = Utf16Decoder::new("utf-16le"));
+        let text = UTF16.with(|decoder| decoder.decode(units));
+        storage.set_text(KEY, &text).map_err(fault)
     }
 
     pub fn remove(&self) -> Result<(), StoreFault> {

@@ -38,14 +38,21 @@ impl Day {
     }
 
     /// Parses `YYYY-MM-DD`; `None` for anything else, including impossible dates.
+    /// Reads what chrono's `parse_from_str(text, "%Y-%m-%d")` reads (a test holds them
+    /// together) without chrono's format engine, most of the date code in the wasm.
     pub fn parse_iso(text: &str) -> Option<Day> {
-        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .ok()
-            .map(Day::from_date)
+        let (year, rest) = iso_number(text.trim(), true)?;
+        let (month, rest) = iso_number(rest.strip_prefix('-')?, false)?;
+        let (day, rest) = iso_number(rest.strip_prefix('-')?, false)?;
+        if !rest.is_empty() {
+            return None;
+        }
+        let year = i32::try_from(year).ok()?;
+        Day::from_ymd(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
     }
 
     pub fn iso(self) -> String {
-        self.to_date().format("%Y-%m-%d").to_string()
+        iso_text(self.to_date())
     }
 
     pub fn plus(self, days: i32) -> Day {
@@ -79,6 +86,41 @@ impl Day {
     }
 }
 
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` writes it (a sign and at least four digits for
+/// years outside 0–9999), without its format engine.
+pub fn iso_text(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if (0..10_000).contains(&year) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:+05}-{month:02}-{day:02}")
+    }
+}
+
+/// One number of an ISO date, as chrono scans `%Y` (`year`: a sign and any number of
+/// digits, or up to four) or `%m`/`%d` (up to two digits), after optional whitespace.
+fn iso_number(text: &str, year: bool) -> Option<(i64, &str)> {
+    let text = text.trim_start();
+    let (sign, digits, max) = match text.as_bytes().first() {
+        Some(b'-') if year => (-1, &text[1..], usize::MAX),
+        Some(b'+') if year => (1, &text[1..], usize::MAX),
+        _ => (1, text, if year { 4 } else { 2 }),
+    };
+    let len = digits
+        .bytes()
+        .take(max)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let value = digits[..len].bytes().try_fold(0i64, |n, b| {
+        n.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+    })?;
+    Some((sign * value, &digits[len..]))
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
@@ -101,5 +143,57 @@ mod tests {
         assert!(!Day(i32::MAX).iso().is_empty());
         assert!(!Day(i32::MIN).iso().is_empty());
         assert_eq!(Day(i32::MAX).plus(5), Day(i32::MAX));
+    }
+
+    /// The hand-written reader and writer agree with chrono's `%Y-%m-%d`.
+    #[test]
+    fn reads_and_writes_as_chrono_does() {
+        let texts = [
+            "2026-11-29",
+            "2026-1-5",
+            " 2026-01-05 ",
+            "2026- 1-05",
+            "2026-01-05x",
+            "2026-001-05",
+            "12026-01-05",
+            "+12026-01-05",
+            "-0044-03-15",
+            "+2026-02-28",
+            "2024-02-29",
+            "2023-02-29",
+            "0000-01-01",
+            "99-1-1",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-32",
+            "",
+            "-",
+            "2026",
+            "2026-01",
+            "2026-01-",
+            "2026--01-01",
+            "2026-+1-01",
+            "a026-01-01",
+            "2026/01/01",
+            "9999999999999999999999-01-01",
+            "2026-01-05 ",
+            "2026-01-0\u{0661}",
+            "- 2026-01-01",
+            "+-2026-01-01",
+            "2026-01-05\u{00a0}",
+            "\u{2003}2026-01-05",
+        ];
+        for text in texts {
+            let chrono = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .ok()
+                .map(Day::from_date);
+            assert_eq!(Day::parse_iso(text), chrono, "{text:?}");
+        }
+        for day in [
+            -800_000, -719_528, -1, 0, 1, 20_000, 2_932_896, 2_932_897, 3_000_000,
+        ] {
+            let date = Day(day).to_date();
+            assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string(), "{day}");
+        }
     }
 }

@@ -4,8 +4,8 @@
 mod pipeline;
 
 use pipewise_core::store::{
-    decode, encode, from_backup_json, peek_revision, to_backup_json, DecodeError, Decoded,
-    SCHEMA_VERSION,
+    decode, encode, encode_units, from_backup_json, peek_revision, to_backup_json, DecodeError,
+    Decoded, SCHEMA_VERSION,
 };
 use pipewise_core::*;
 use proptest::prelude::*;
@@ -539,6 +539,8 @@ proptest! {
     #[test]
     fn any_book_round_trips(book in any_book(), revision in any::<u64>()) {
         let stored = encode(&book, revision);
+        // What the browser is handed is the same text, in UTF-16.
+        prop_assert_eq!(encode_units(&book, revision), stored.encode_utf16().collect::<Vec<_>>());
         prop_assert_eq!(peek_revision(&stored), Some(revision));
         let decoded = decode(&stored).unwrap();
         prop_assert_eq!(&decoded.book, &book);

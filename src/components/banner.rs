@@ -28,7 +28,7 @@ pub fn StorageBanner() -> impl IntoView {
                     " "
                     <span>{text}</span>
                     " "
-                    <A href=crate::app::href("/data")>"Go to Data"</A>
+                    <A href=crate::links::href("/data")>"Go to Data"</A>
                     <button type="button" class="link" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
                 </div>
             }

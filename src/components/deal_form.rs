@@ -1,12 +1,14 @@
 //! The deal form, for a new deal (with its first step and date) or for editing one.
 //! The contact is chosen by name: an existing contact's name picks it, any other name
-//! creates that contact along with the deal, in one change.
+//! creates that contact along with the deal, in one change. The form is a chunk of its
+//! own, fetched the first time it opens.
 
 mod fields;
 
 use crate::components::field::TextField;
 use crate::components::list_field::ListField;
 use crate::components::modal::Modal;
+use crate::lazy::{failed_dialog, lazy_view, no_view, wasm_split, Part};
 use crate::state::use_app;
 use fields::{Errors, Fields};
 use leptos::prelude::*;
@@ -40,6 +42,23 @@ pub fn DealForm(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    lazy_view(
+        form_chunk,
+        (deal, on_close),
+        no_view,
+        |retry, (_, on_close)| failed_dialog(retry, on_close),
+    )
+}
+
+/// The form's split point.
+#[wasm_split(deal_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn form_chunk() -> Part<(Option<DealId>, Callback<()>)> {
+    Ok(|(deal, on_close)| view! { <DealFormDialog deal=deal on_close=on_close/> }.into_any())
+}
+
+/// The form itself.
+#[component]
+fn DealFormDialog(deal: Option<DealId>, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
     let today = app.today();
     let (fields, current, contacts, owners, sources, steps) = app.book.with_untracked(|b| {

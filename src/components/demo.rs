@@ -1,10 +1,18 @@
 //! "Load demo data": the core's demo pipeline, dated relative to today. Asks first when
-//! the browser already holds data, since loading replaces it.
+//! the browser already holds data, since loading replaces it. The generator and its word
+//! lists are a chunk of their own, fetched on the first click.
 
 use crate::components::modal::Modal;
+use crate::lazy::{load_then, wasm_split, SplitLoaderError};
 use crate::state::use_app;
 use leptos::prelude::*;
-use pipewise_core::generator;
+use pipewise_core::{generator, Book, Day};
+
+/// The demo generator's split point.
+#[wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn demo_book(today: Day) -> Result<Book, SplitLoaderError> {
+    Ok(generator::demo(today))
+}
 
 #[component]
 pub fn DemoButton(
@@ -18,10 +26,20 @@ pub fn DemoButton(
     let label = label.unwrap_or_else(|| "Load demo data".into());
     let app = use_app();
     let asking = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let load = move || {
-        let book = generator::demo(app.today());
-        app.replace(book);
-        asking.set(false);
+        failed.set(false);
+        let today = app.today();
+        load_then(
+            move || demo_book(today),
+            move |book| {
+                match book {
+                    Ok(book) => app.replace(book),
+                    Err(_) => failed.set(true),
+                }
+                asking.set(false);
+            },
+        );
     };
     let on_click = move |_| {
         if app
@@ -35,6 +53,9 @@ pub fn DemoButton(
     };
     view! {
         <button type="button" class:primary=primary on:click=on_click>{label}</button>
+        <Show when=move || failed.get()>
+            <p class="error" role="alert">"The demo could not be downloaded: the network may be gone. Try again once you are online."</p>
+        </Show>
         <Show when=move || asking.get()>
             <Modal title="Replace your data with the demo?" on_close=move |_| asking.set(false)>
                 <p>

@@ -1,10 +1,12 @@
 //! The one dialog for every stage change: move to another step, win, lose (with a
 //! reason) or reopen. It asks the date of the change, since reps log moves late: today by
-//! default, back-dating allowed, the future refused by the core.
+//! default, back-dating allowed, the future refused by the core. The dialog is a chunk of
+//! its own, fetched the first time it opens.
 
 use crate::browser::mark;
 use crate::components::field::TextField;
 use crate::components::modal::Modal;
+use crate::lazy::{failed_dialog, lazy_view, no_view, wasm_split, Part};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
@@ -28,6 +30,23 @@ pub fn MoveDialog(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    lazy_view(
+        dialog_chunk,
+        (target, on_close),
+        no_view,
+        |retry, (_, on_close)| failed_dialog(retry, on_close),
+    )
+}
+
+/// The dialog's split point.
+#[wasm_split(move_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dialog_chunk() -> Part<(MoveTarget, Callback<()>)> {
+    Ok(|(target, on_close)| view! { <StageChange target=target on_close=on_close/> }.into_any())
+}
+
+/// The dialog itself.
+#[component]
+fn StageChange(target: MoveTarget, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
     let id = target.deal;
     // Where the deal may go and where it likely goes, from the core in one read.

@@ -1,6 +1,8 @@
 //! Links that carry a page's view filters in the URL query, so a filtered view can be
 //! bookmarked, shared and survives a reload.
 
+use crate::links;
+
 /// `path` (under the app's base) with the non-empty `pairs` as its query, values
 /// percent-encoded.
 pub fn href(path: &str, pairs: &[(&str, String)]) -> String {
@@ -14,7 +16,7 @@ pub fn href(path: &str, pairs: &[(&str, String)]) -> String {
             )
         })
         .collect();
-    let path = crate::app::href(path);
+    let path = links::href(path);
     if query.is_empty() {
         path
     } else {

@@ -61,7 +61,7 @@ pub fn TaskItem(
     }
     let when = (!when.is_empty()).then(|| view! { <span class="when">{when.join(" · ")}</span> });
     let contact = (!hide_contact).then(|| {
-        let href = crate::app::href(&format!("/contacts/{}", entry.contact));
+        let href = crate::links::href(&format!("/contacts/{}", entry.contact));
         view! { <A href=href attr:class="who">{entry.contact_name.clone()}</A> }
     });
     let deal = entry

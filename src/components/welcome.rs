@@ -29,18 +29,18 @@ pub fn Welcome() -> impl IntoView {
                 <h2 id="welcome-title">"Welcome to Pipewise"</h2>
                 <p>"A sales pipeline that lives in this browser: no account, nothing sent anywhere. Here is where things are:"</p>
                 <ul>
-                    <li><A href=crate::app::href("/")>"Pipeline"</A>": your open deals by step; move them as they progress."</li>
-                    <li><A href=crate::app::href("/contacts")>"Contacts"</A>": leads, prospects and clients, each with their deals."</li>
-                    <li><A href=crate::app::href("/calendar")>"Calendar"</A>": your calls, meetings and follow-ups, tagged with the deal's step."</li>
-                    <li><A href=crate::app::href("/reports")>"Reports"</A>": the diagnosis: is revenue short because of too few chances or poor closing? And where deals pile up."</li>
-                    <li><A href=crate::app::href("/data")>"Data"</A>" and "<A href=crate::app::href("/settings")>"Settings"</A>": backups, imports from other CRMs, your sales steps."</li>
+                    <li><A href=crate::links::href("/")>"Pipeline"</A>": your open deals by step; move them as they progress."</li>
+                    <li><A href=crate::links::href("/contacts")>"Contacts"</A>": leads, prospects and clients, each with their deals."</li>
+                    <li><A href=crate::links::href("/calendar")>"Calendar"</A>": your calls, meetings and follow-ups, tagged with the deal's step."</li>
+                    <li><A href=crate::links::href("/reports")>"Reports"</A>": the diagnosis: is revenue short because of too few chances or poor closing? And where deals pile up."</li>
+                    <li><A href=crate::links::href("/data")>"Data"</A>" and "<A href=crate::links::href("/settings")>"Settings"</A>": backups, imports from other CRMs, your sales steps."</li>
                 </ul>
                 <div class="actions start">
                     <Show
                         when=has_data
                         fallback=|| view! { <DemoButton primary=true label="Explore with demo data"/> }
                     >
-                        <A href=crate::app::href("/reports") attr:class="button primary">"See the diagnosis"</A>
+                        <A href=crate::links::href("/reports") attr:class="button primary">"See the diagnosis"</A>
                     </Show>
                     <button type="button" on:click=dismiss>"Dismiss"</button>
                 </div>

@@ -11,6 +11,7 @@ mod week;
 
 use crate::components::empty::EmptyState;
 use crate::components::task_dialog::TaskDialog;
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +26,12 @@ enum Open {
     Nothing,
     New(Option<Day>),
     Task(TaskId),
+}
+
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <CalendarPage/> }.into_any())
 }
 
 #[component]
@@ -63,7 +70,7 @@ pub fn CalendarPage() -> impl IntoView {
         if !has_contacts.get() {
             return view! {
                 <EmptyState title="No tasks yet" text="Calls, meetings and demos will appear here, each tagged with the step of the deal it serves. A task is always for a contact: add one first.">
-                    <A href=crate::app::href("/contacts") attr:class="button primary">"Go to contacts"</A>
+                    <A href=crate::links::href("/contacts") attr:class="button primary">"Go to contacts"</A>
                     <crate::components::demo::DemoButton/>
                 </EmptyState>
             }

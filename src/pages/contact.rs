@@ -8,6 +8,7 @@ mod work;
 use crate::components::contact_form::ContactForm;
 use crate::components::modal::Modal;
 use crate::components::task_dialog::TaskDialog;
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +26,12 @@ enum Open {
     Task(TaskId),
 }
 
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(contact, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <ContactPage/> }.into_any())
+}
+
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let app = use_app();
@@ -40,7 +47,7 @@ pub fn ContactPage() -> impl IntoView {
         Some(id) => view! { <ContactView id=id contact=contact/> }.into_any(),
         None => view! {
             <h1>"Contact not found"</h1>
-            <p>"There is no contact at this address: it may have been deleted. "<A href=crate::app::href("/contacts")>"Back to contacts"</A></p>
+            <p>"There is no contact at this address: it may have been deleted. "<A href=crate::links::href("/contacts")>"Back to contacts"</A></p>
         }
         .into_any(),
     }
@@ -83,7 +90,7 @@ fn ContactView(
         Open::Task(task) => Some(view! { <TaskDialog task=Some(task) on_close=close/> }.into_any()),
     };
     view! {
-        <p class="crumbs"><A href=crate::app::href("/contacts")>"Contacts"</A></p>
+        <p class="crumbs"><A href=crate::links::href("/contacts")>"Contacts"</A></p>
         <div class="page-head">
             <div class="title-line">
                 <h1>{name}</h1>

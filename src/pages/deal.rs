@@ -8,6 +8,7 @@ mod tasks;
 
 use crate::components::empty::EmptyState;
 use crate::components::stage_timeline::StageTimeline;
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,7 +29,13 @@ fn board_at(stage: Option<Stage>) -> String {
     let step = stage
         .map(|s| format!("?step={}", s.key()))
         .unwrap_or_default();
-    crate::app::href(&format!("/{step}"))
+    crate::links::href(&format!("/{step}"))
+}
+
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(deal, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <DealPage/> }.into_any())
 }
 
 #[component]
@@ -57,10 +64,10 @@ pub fn DealPage() -> impl IntoView {
     move || {
         match found.get() {
         None => view! {
-            <p class="crumbs"><A href=crate::app::href("/")>"← Pipeline"</A></p>
+            <p class="crumbs"><A href=crate::links::href("/")>"← Pipeline"</A></p>
             <h1>"Deal"</h1>
             <EmptyState title="Deal not found" text="This deal does not exist in this browser's data. It may have been deleted, or the link came from another browser.">
-                <A href=crate::app::href("/") attr:class="button primary">"Back to the pipeline"</A>
+                <A href=crate::links::href("/") attr:class="button primary">"Back to the pipeline"</A>
             </EmptyState>
         }
         .into_any(),

@@ -5,6 +5,7 @@ mod add_step;
 mod profile;
 mod step_row;
 
+use crate::lazy::{wasm_split, PageChunk};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::StepId;
@@ -22,6 +23,12 @@ pub struct StepLine {
     pub open: usize,
     /// Deals that have ever been in it.
     pub ever: usize,
+}
+
+/// The page's split point: its code is fetched the first time it shows.
+#[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn chunk() -> PageChunk {
+    Ok(|()| view! { <SettingsPage/> }.into_any())
 }
 
 #[component]

@@ -1,20 +1,25 @@
-// Browser benchmarks (issue 7 budgets), measured with Performance marks the app sets:
-//   pipewise:load:start (loader) … pipewise:board:ready      navigation → interactive board
+// Browser benchmarks ("Small and instant" budgets), measured with Performance marks the
+// app sets:
+//   navigation … pipewise:board:ready                        navigation → interactive board
+//   pipewise:decode:start … pipewise:decode:end              start-up decode of the stored book
 //   pipewise:move:confirmed … pipewise:move:painted          a move on the board → next frame
-//   pipewise:save:start … pipewise:save:end                  the save after a change
+//   pipewise:save:start … pipewise:save:end                  the save after a change (the
+//                                                            check for another tab's write included)
 //   pipewise:reports:start … pipewise:reports:end            every report, first render
-// Each figure is the median of several runs in headless Chromium on loopback, printed
-// next to its budget; the machine is noisy, so compare runs rather than trust one.
+// plus, on the 1,000-deal board, memory (V8 heap after a GC + wasm memory, from the
+// DevTools protocol) and the DOM it takes. Each figure is the median of several runs in
+// headless Chromium on loopback, printed next to its budget; the machine is noisy, so
+// compare runs rather than trust one. Sizes come from scripts/size.mjs (deterministic).
 // Usage: node tests/bench/browser.mjs   (make bench builds dist/ first)
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { join, extname } from 'node:path';
+import { readFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { report, firstLoadFiles, BUDGET, AIM } from '../../scripts/size.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PORT = 4790;
+// A port of its own (4373–4399 are this project's), so a bench never meets another server.
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const today = new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD, local time like the app
 mkdirSync('target/bench', { recursive: true });
 
@@ -49,6 +54,11 @@ async function run(browser, stored, deals) {
   await waitMark(page, 'pipewise:board:ready');
   out.board = await measure(page, 'navigation', 'pipewise:board:ready');
   out.load = await measure(page, 'pipewise:decode:start', 'pipewise:decode:end');
+  if (deals !== 10000) Object.assign(out, await memory(page));
+  if (deals === 4000) {
+    await context.close();
+    return out;
+  }
 
   // Move the first open deal one step on, through the keyboard-reachable dialog.
   await page.getByRole('button', { name: /^Move .* to…$|^Move to…/ }).first().click();
@@ -58,6 +68,9 @@ async function run(browser, stored, deals) {
   out.move = await measure(page, 'pipewise:move:confirmed', 'pipewise:move:painted');
   await waitMark(page, 'pipewise:save:end');
   out.save = await measure(page, 'pipewise:save:start', 'pipewise:save:end');
+  out.saveCheck = await measure(page, 'pipewise:save:start', 'pipewise:save:checked');
+  out.saveEncode = await measure(page, 'pipewise:save:checked', 'pipewise:save:encoded');
+  out.saveWrite = await measure(page, 'pipewise:save:encoded', 'pipewise:save:end');
 
   await page.goto(`http://127.0.0.1:${PORT}/reports`);
   await waitMark(page, 'pipewise:reports:end');
@@ -66,39 +79,77 @@ async function run(browser, stored, deals) {
   return out;
 }
 
-function shippedBrotli() {
-  let total = 0;
-  for (const f of readdirSync('dist')) {
-    if (!['.wasm', '.js', '.css'].includes(extname(f)) || f === 'sw.js') continue;
-    total += brotliCompressSync(readFileSync(join('dist', f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return total;
+/** Memory and DOM of the board on screen: V8's heap after a full GC, the wasm memory,
+ * and the nodes the page holds (all of them, and per card). */
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const main = firstLoadFiles('dist').find((f) => /\/pipewise\.js$/.test(f));
+  const dom = await page.evaluate(async (mainJs) => {
+    // The app's own module instance (same URL): its initSync hands back the live exports.
+    const app = await import(`${location.origin}/${mainJs}`);
+    const wasm = app.initSync(undefined).memory.buffer.byteLength;
+    const count = (root) => {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+      let n = 0;
+      while (walk.nextNode()) n += 1;
+      return n;
+    };
+    const cards = document.querySelectorAll('.deal-card').length;
+    const inCards = [...document.querySelectorAll('.deal-card')].reduce((n, c) => n + 1 + count(c), 0);
+    return { wasm, nodes: count(document), cards, perCard: inCards / cards };
+  }, main);
+  await cdp.detach();
+  return { heap: metric('JSHeapUsedSize'), domNodes: metric('Nodes'), ...dom };
 }
 
 const server = spawn('node', ['scripts/serve.mjs', 'dist', String(PORT), '/'], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? execSync('command -v chromium', { shell: '/bin/bash' }).toString().trim(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  // BENCH_BROWSER_ARGS adds flags for an experiment (say, --js-flags=--no-liftoff).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ...(process.env.BENCH_BROWSER_ARGS ?? '').split(' ').filter(Boolean)],
 });
 const rows = [];
 const budgetLine = (what, value, budget, unit) => rows.push({ what, value, budget, unit });
 try {
-  budgetLine('shipped size (wasm + js + css, brotli)', shippedBrotli() / 1000, 250, 'kB');
-  for (const deals of [1000, 10000]) {
+  const size = report('dist');
+  budgetLine(`first load of the board (html + js + css + wasm, brotli; aim ${AIM / 1000})`, size.firstLoad[2] / 1000, BUDGET / 1000, 'kB');
+  budgetLine(`all ${size.chunkCount} lazily loaded chunks (brotli)`, size.chunks[2] / 1000, null, 'kB');
+  for (const deals of [1000, 4000, 10000]) {
     const stored = fixture(deals);
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await run(browser, stored, deals));
-    const pick = (k) => median(runs.map((r) => r[k]).filter((v) => v !== null));
-    budgetLine(`navigation → interactive board, ${deals} deals`, pick('board'), deals === 1000 ? 1000 : 2000, 'ms');
-    if (deals === 1000) budgetLine('move on the board → next frame, 1,000 deals', pick('move'), 16, 'ms');
-    if (deals === 10000) {
-      budgetLine('save after a change, 10,000 deals', pick('save'), 100, 'ms');
-      budgetLine('load (decode) of the stored book, 10,000 deals', pick('load'), null, 'ms');
-      budgetLine('every report, first render, 10,000 deals', pick('reports'), 150, 'ms');
-    } else {
+    // 4,000 deals put about 1,000 open cards on the board: its DOM is deterministic.
+    for (let i = 0; i < (deals === 4000 ? 1 : RUNS); i++) runs.push(await run(browser, stored, deals));
+    const pick = (k) => median(runs.map((r) => r[k]).filter((v) => v !== null && v !== undefined));
+    if (deals === 4000) {
+      budgetLine(`DOM of a board with ${pick('cards')} open cards (peer, 1,000 cards: 19,754)`, pick('nodes'), 19754, '');
+      budgetLine('  nodes per card (peer about 20)', pick('perCard'), 20, '');
+      budgetLine('  nodes alive in the renderer (DevTools count)', pick('domNodes'), null, '');
+      budgetLine('  memory: JS heap + wasm memory', (pick('heap') + pick('wasm')) / 1e6, null, 'MB');
+      continue;
+    }
+    budgetLine(`navigation → interactive board, ${deals} deals`, pick('board'), deals === 1000 ? 400 : 1000, 'ms');
+    if (deals === 1000) {
+      budgetLine('move on the board → next frame, 1,000 deals', pick('move'), 16, 'ms');
+      budgetLine('memory, 1,000 deals: JS heap + wasm memory', (pick('heap') + pick('wasm')) / 1e6, 10, 'MB');
+      budgetLine('  of which JS heap (after GC)', pick('heap') / 1e6, null, 'MB');
+      budgetLine('  of which wasm memory', pick('wasm') / 1e6, null, 'MB');
+      budgetLine(`DOM nodes, 1,000 deals (${pick('cards')} cards shown)`, pick('nodes'), null, '');
       budgetLine('save after a change, 1,000 deals', pick('save'), null, 'ms');
+      budgetLine('start-up decode, 1,000 deals', pick('load'), null, 'ms');
       budgetLine('every report, first render, 1,000 deals', pick('reports'), null, 'ms');
+    } else {
+      budgetLine('save after a change, 10,000 deals', pick('save'), 50, 'ms');
+      budgetLine('  check for another tab\'s write', pick('saveCheck'), null, 'ms');
+      budgetLine('  encode (columns, deflate, 15-bit packing)', pick('saveEncode'), null, 'ms');
+      budgetLine('  write (to a JS string, localStorage.setItem)', pick('saveWrite'), null, 'ms');
+      budgetLine('start-up decode, 10,000 deals', pick('load'), 100, 'ms');
+      budgetLine('every report, first render, 10,000 deals', pick('reports'), 150, 'ms');
     }
   }
 } finally {
@@ -108,5 +159,5 @@ try {
 console.log(`\nBrowser benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, headless Chromium, median of ${RUNS} runs`);
 for (const { what, value, budget, unit } of rows) {
   const verdict = budget === null ? '' : value <= budget ? 'met' : 'NOT met';
-  console.log(`${what.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit}   budget ${budget === null ? '—' : `${budget} ${unit}`.padEnd(8)} ${verdict}`);
+  console.log(`${what.padEnd(62)} ${value.toFixed(unit === "" ? 0 : 1).padStart(9)} ${unit.padEnd(2)}   budget ${budget === null ? '—'.padEnd(8) : `${budget} ${unit}`.padEnd(8)} ${verdict}`);
 }

@@ -6,8 +6,12 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const sub = `http://127.0.0.1:${port + 1}/pipewise/`;
 
 test('served under /pipewise/, deep routes load, navigate and reload', async ({ page }) => {
+  const chunks = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) chunks.push(new URL(r.url()).pathname); });
   await page.goto(`${sub}reports`);
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  // The page's lazily loaded chunk comes from under the sub-path too.
+  expect(chunks).toContainEqual(expect.stringMatching(/^\/pipewise\/app-[0-9a-f]+\/split_reports\.wasm$/));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await expect(page).toHaveURL(`${sub}contacts`);
   await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();

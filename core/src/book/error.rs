@@ -151,6 +151,6 @@ pub(crate) fn show(day: Day) -> String {
     day.0
         .checked_add(719_163)
         .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
-        .map(|date| date.format("%Y-%m-%d").to_string())
+        .map(crate::day::iso_text)
         .unwrap_or_else(|| format!("day {}", day.0))
 }

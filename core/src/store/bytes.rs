@@ -2,6 +2,11 @@
 //! signed numbers, length-prefixed strings, and a string table for values that repeat
 //! (owners, sources, currencies). Hand-written because it is ~150 lines and a serde
 //! binary format would not give us columns or interning anyway.
+//!
+//! The per-value methods are kept out of line (`#[inline(never)]`): in the browser, V8
+//! optimises a wasm function only for its later calls, so a value written or read by a
+//! call of its own runs optimised after the first few thousand values, where the same
+//! code inlined into a column loop that runs once would stay in the slow tier.
 
 use rustc_hash::FxHashMap;
 
@@ -20,6 +25,7 @@ impl Writer {
         }
     }
 
+    #[inline(never)]
     pub fn u64(&mut self, mut n: u64) {
         while n >= 0x80 {
             self.bytes.push((n as u8) | 0x80);
@@ -40,6 +46,7 @@ impl Writer {
         self.bytes.extend_from_slice(bytes);
     }
 
+    #[inline(never)]
     pub fn str(&mut self, s: &str) {
         self.len(s.len());
         self.raw(s.as_bytes());
@@ -59,6 +66,7 @@ impl<'a> Reader<'a> {
         self.bytes.len()
     }
 
+    #[inline(never)]
     pub fn u64(&mut self) -> ReadResult<u64> {
         let mut n: u64 = 0;
         for shift in (0..64).step_by(7) {
@@ -115,6 +123,7 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    #[inline(never)]
     pub fn str(&mut self) -> ReadResult<String> {
         let n = self.count()?;
         let bytes = self.raw(n)?;
@@ -142,6 +151,7 @@ pub struct Interner<'a> {
 }
 
 impl<'a> Interner<'a> {
+    #[inline(never)]
     pub fn id(&mut self, s: &'a str) -> u32 {
         if let Some(&i) = self.index.get(s) {
             return i;
@@ -173,6 +183,7 @@ impl Strings {
         Ok(Strings(all))
     }
 
+    #[inline(never)]
     pub fn get(&self, r: &mut Reader) -> ReadResult<String> {
         let i = r.u64()?;
         usize::try_from(i)

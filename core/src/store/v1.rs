@@ -162,7 +162,7 @@ mod iso_day {
             .and_then(chrono::NaiveDate::from_num_days_from_ce_opt);
         match date {
             Some(d) if (1..=9999).contains(&chrono::Datelike::year(&d)) => {
-                s.collect_str(&d.format("%Y-%m-%d"))
+                s.serialize_str(&crate::day::iso_text(d))
             }
             _ => s.serialize_i32(day.0),
         }

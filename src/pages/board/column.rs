@@ -31,9 +31,17 @@ pub fn BoardColumn(
     shown: Signal<bool>,
 ) -> impl IntoView {
     let app = use_app();
-    // Only this column's slice: an unchanged column does not re-render on a move.
-    let column =
-        Memo::new(move |_| columns.with(|cs| cs.iter().find(|c| c.stage == stage).cloned()));
+    // Only this column's slice, copied only when it changed: a move copies and
+    // re-renders the two columns it touches, and the others do not even clone their cards.
+    let column = Memo::new_owning(move |old: Option<Option<Column>>| {
+        columns.with(|cs| {
+            let fresh = cs.iter().find(|c| c.stage == stage);
+            match old {
+                Some(old) if old.as_ref() == fresh => (old, false),
+                _ => (fresh.cloned(), true),
+            }
+        })
+    });
     let cards = move || column.with(|c| c.as_ref().map(|c| c.cards.clone()).unwrap_or_default());
     let stuck_after = move || column.with_untracked(|c| c.as_ref().and_then(|c| c.stuck_after));
     let outcome = !stage.is_open();

@@ -21,7 +21,7 @@ pub fn from_query(query: &ParamsMap) -> BoardFilter {
 
 /// The board's address for a filter and the step a phone shows (`s3`, `won`, …).
 pub fn board_href(filter: &BoardFilter, step: Option<&str>) -> String {
-    crate::app::href(&format!("/{}", to_query(filter, step)))
+    crate::links::href(&format!("/{}", to_query(filter, step)))
 }
 
 fn to_query(filter: &BoardFilter, step: Option<&str>) -> String {

@@ -86,7 +86,7 @@ pub fn DeleteContact(
     });
     let problem = RwSignal::new(None::<String>);
     let remove = move |_| match app.act(move |b| b.remove_contact(id).map(|_| ())) {
-        Ok(()) => navigate(&crate::app::href("/contacts"), Default::default()),
+        Ok(()) => navigate(&crate::links::href("/contacts"), Default::default()),
         Err(e) => problem.set(Some(e.to_string())),
     };
     view! {

@@ -21,7 +21,7 @@ pub fn Deals(
     let row = |line: DealLine| {
         view! {
             <tr>
-                <td><A href=crate::app::href(&format!("/deals/{}", line.id))>{line.title.clone()}</A></td>
+                <td><A href=crate::links::href(&format!("/deals/{}", line.id))>{line.title.clone()}</A></td>
                 <td><TagLabel tag=line.stage.clone()/></td>
                 <td data-label="Since">{format::date(line.since)}</td>
                 <td class="num" data-label="Value">{format::money(line.value, &line.currency)}</td>

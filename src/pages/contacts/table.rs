@@ -60,7 +60,7 @@ fn ContactLine(row: ContactRow, today: pipewise_core::Day) -> impl IntoView {
     view! {
         <tr>
             <td class="c-name">
-                <A href=crate::app::href(&format!("/contacts/{}", row.id)) attr:class="strong">{row.name.clone()}</A>
+                <A href=crate::links::href(&format!("/contacts/{}", row.id)) attr:class="strong">{row.name.clone()}</A>
                 {email}
             </td>
             <td class="c-company">{row.company.clone()}</td>

@@ -82,7 +82,7 @@ fn DeleteDialog(
         n => format!("Its {n} tasks are kept with the contact, no longer linked to a deal."),
     };
     let delete = move |_| match app.act(move |b| b.remove_deal(deal).map(|_| ())) {
-        Ok(()) => navigate(&crate::app::href("/"), Default::default()),
+        Ok(()) => navigate(&crate::links::href("/"), Default::default()),
         Err(e) => error.set(Some(e.to_string())),
     };
     view! {

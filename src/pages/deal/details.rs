@@ -33,7 +33,7 @@ pub fn DealDetails(
             let d = b.deal(deal)?;
             let contact = b.contact(d.contact).map(|c| {
                 (
-                    crate::app::href(&format!("/contacts/{}", c.id)),
+                    crate::links::href(&format!("/contacts/{}", c.id)),
                     c.name.clone(),
                     c.company.clone(),
                 )

@@ -174,7 +174,7 @@ fn StuckList(
         <ul class="stuck-deals">
             <For each=shown key=|d| (d.id, d.edited, d.days) let:deal>
                 <li>
-                    <A href=crate::app::href(&format!("/deals/{}", deal.id))>{deal.title.clone()}</A>
+                    <A href=crate::links::href(&format!("/deals/{}", deal.id))>{deal.title.clone()}</A>
                     <span class="muted">{format!(" · {} · {} in this step · {}", deal.owner, crate::format::days(deal.days), deal.value)}</span>
                 </li>
             </For>

@@ -200,7 +200,7 @@ pub fn Done(
 ) -> impl IntoView {
     view! {
         <p class="ok" role="status">
-            {message} " " <A href=crate::app::href("/")>"See the pipeline"</A> " · " <A href=crate::app::href("/contacts")>"See the contacts"</A>
+            {message} " " <A href=crate::links::href("/")>"See the pipeline"</A> " · " <A href=crate::links::href("/contacts")>"See the contacts"</A>
         </p>
     }
 }
