@@ -29,7 +29,7 @@ release=()
 # `cargo rustc` passes the link argument to the final link only: dependencies keep their
 # build (and `.cargo/config.toml` its rustflags, e.g. `--cfg erase_components`).
 say "cargo ($profile)"
-cargo rustc --quiet --locked "${release[@]}" --target wasm32-unknown-unknown --bin pipewise \
+cargo rustc --quiet --locked "${release[@]}" --features split --target wasm32-unknown-unknown --bin pipewise \
   -- -C link-arg=--emit-relocs
 
 rm -rf "$out" && mkdir -p "$out"

@@ -1,7 +1,8 @@
 //! Code that loads on first use, as its own wasm chunk.
 //!
-//! A split point is a function marked `#[wasm_split(name, …, fallible)]` (the macro Leptos's
-//! own `#[lazy]` uses, re-exported as `leptos::wasm_split`); after linking,
+//! A split point is a function declared with [`split_point!`], which marks it
+//! `#[wasm_split(name, …, fallible)]` (the macro Leptos's own `#[lazy]` uses, re-exported
+//! as `leptos::wasm_split`); after linking,
 //! `wasm-split-cli` (scripts/build-split.sh) moves everything only it reaches into the
 //! chunk `split_<name>.wasm`, fetched the first time it is called. Leptos's `#[lazy]`
 //! panics when a chunk cannot be fetched (offline on a first visit), which would stop the
@@ -18,6 +19,23 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 pub use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+/// Declares a split point: `split_point!(chunk_name, fn name(args) -> Result<T, SplitLoaderError> { … })`
+/// becomes an `async fn` that loads `split_<chunk_name>.wasm` before running the body.
+/// Only the browser build that goes through the splitter (scripts/build-split.sh, the
+/// `split` feature) imports the chunk loader: a wasm built otherwise, such as the
+/// wasm-bindgen tests, has no loader to import, so there the body simply runs.
+macro_rules! split_point {
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[$crate::lazy::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+pub(crate) use split_point;
 
 /// What a view's split point hands back: the function that builds the view from `P`.
 pub type Part<P> = Result<fn(P) -> AnyView, SplitLoaderError>;

@@ -138,7 +138,27 @@ impl AppState {
             }),
         };
         state.listen_to_other_tabs();
+        state.warm_up_saving();
         state
+    }
+
+    /// V8 runs wasm in a baseline tier until a function has run a while, and uses its
+    /// optimised code only from the next call on, so the first save of a large book ran
+    /// about twice as slow as later ones. Once the page is idle, a practice encode of a
+    /// slice of the book (a few hundred records, a few milliseconds, thrown away) gets the
+    /// codec optimised before the first real save.
+    fn warm_up_saving(&self) {
+        let book = self.book;
+        request_idle_callback(move || {
+            let sample = book.with_untracked(|b| Book {
+                process: b.process.clone(),
+                contacts: b.contacts.iter().take(300).cloned().collect(),
+                deals: b.deals.iter().take(300).cloned().collect(),
+                tasks: b.tasks.iter().take(900).cloned().collect(),
+                settings: b.settings.clone(),
+            });
+            std::hint::black_box(store::encode_units(&sample, 0));
+        });
     }
 
     /// Applies a change now and saves it just after the frame. The command must be

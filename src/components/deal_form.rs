@@ -8,7 +8,7 @@ mod fields;
 use crate::components::field::TextField;
 use crate::components::list_field::ListField;
 use crate::components::modal::Modal;
-use crate::lazy::{failed_dialog, lazy_view, no_view, wasm_split, Part};
+use crate::lazy::{failed_dialog, lazy_view, no_view, Part};
 use crate::state::use_app;
 use fields::{Errors, Fields};
 use leptos::prelude::*;
@@ -50,11 +50,13 @@ pub fn DealForm(
     )
 }
 
-/// The form's split point.
-#[wasm_split(deal_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn form_chunk() -> Part<(Option<DealId>, Callback<()>)> {
-    Ok(|(deal, on_close)| view! { <DealFormDialog deal=deal on_close=on_close/> }.into_any())
-}
+// The form's split point.
+crate::lazy::split_point!(
+    deal_form,
+    fn form_chunk() -> Part<(Option<DealId>, Callback<()>)> {
+        Ok(|(deal, on_close)| view! { <DealFormDialog deal=deal on_close=on_close/> }.into_any())
+    }
+);
 
 /// The form itself.
 #[component]

@@ -3,16 +3,18 @@
 //! lists are a chunk of their own, fetched on the first click.
 
 use crate::components::modal::Modal;
-use crate::lazy::{load_then, wasm_split, SplitLoaderError};
+use crate::lazy::{load_then, SplitLoaderError};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::{generator, Book, Day};
 
-/// The demo generator's split point.
-#[wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn demo_book(today: Day) -> Result<Book, SplitLoaderError> {
-    Ok(generator::demo(today))
-}
+// The demo generator's split point.
+crate::lazy::split_point!(
+    demo,
+    fn demo_book(today: Day) -> Result<Book, SplitLoaderError> {
+        Ok(generator::demo(today))
+    }
+);
 
 #[component]
 pub fn DemoButton(

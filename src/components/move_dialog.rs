@@ -6,7 +6,7 @@
 use crate::browser::mark;
 use crate::components::field::TextField;
 use crate::components::modal::Modal;
-use crate::lazy::{failed_dialog, lazy_view, no_view, wasm_split, Part};
+use crate::lazy::{failed_dialog, lazy_view, no_view, Part};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
@@ -38,11 +38,17 @@ pub fn MoveDialog(
     )
 }
 
-/// The dialog's split point.
-#[wasm_split(move_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn dialog_chunk() -> Part<(MoveTarget, Callback<()>)> {
-    Ok(|(target, on_close)| view! { <StageChange target=target on_close=on_close/> }.into_any())
-}
+// The dialog's split point.
+crate::lazy::split_point!(
+    move_dialog,
+    fn dialog_chunk() -> Part<(MoveTarget, Callback<()>)> {
+        Ok(
+            |(target, on_close)| {
+                view! { <StageChange target=target on_close=on_close/> }.into_any()
+            },
+        )
+    }
+);
 
 /// The dialog itself.
 #[component]

@@ -11,7 +11,7 @@ mod week;
 
 use crate::components::empty::EmptyState;
 use crate::components::task_dialog::TaskDialog;
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,11 +28,13 @@ enum Open {
     Task(TaskId),
 }
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <CalendarPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    calendar,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <CalendarPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {

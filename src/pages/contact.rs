@@ -8,7 +8,7 @@ mod work;
 use crate::components::contact_form::ContactForm;
 use crate::components::modal::Modal;
 use crate::components::task_dialog::TaskDialog;
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,11 +26,13 @@ enum Open {
     Task(TaskId),
 }
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(contact, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <ContactPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    contact,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <ContactPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn ContactPage() -> impl IntoView {

@@ -8,7 +8,7 @@ use crate::components::contact_form::ContactForm;
 use crate::components::empty::EmptyState;
 use crate::components::modal::Modal;
 use crate::components::query::href;
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -16,11 +16,13 @@ use leptos_router::NavigateOptions;
 use pipewise_core::people::{contact_rows, ContactQuery};
 use pipewise_core::ContactType;
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(contacts, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <ContactsPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    contacts,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <ContactsPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {

@@ -10,14 +10,16 @@ mod reset;
 mod restore;
 mod storage;
 
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use leptos::prelude::*;
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <DataPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    data,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <DataPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn DataPage() -> impl IntoView {

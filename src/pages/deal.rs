@@ -8,7 +8,7 @@ mod tasks;
 
 use crate::components::empty::EmptyState;
 use crate::components::stage_timeline::StageTimeline;
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -32,11 +32,13 @@ fn board_at(stage: Option<Stage>) -> String {
     crate::links::href(&format!("/{step}"))
 }
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(deal, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <DealPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    deal,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <DealPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn DealPage() -> impl IntoView {

@@ -1,14 +1,16 @@
 //! The page for an unknown address.
 
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(not_found, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <NotFound/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    not_found,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <NotFound/> }.into_any())
+    }
+);
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -15,18 +15,20 @@ mod words;
 
 use crate::components::demo::DemoButton;
 use crate::components::empty::EmptyState;
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pipewise_core::reports::query::ReportQuery;
 use pipewise_core::reports::Scope;
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <ReportsPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    reports,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <ReportsPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {

@@ -5,7 +5,7 @@ mod add_step;
 mod profile;
 mod step_row;
 
-use crate::lazy::{wasm_split, PageChunk};
+use crate::lazy::PageChunk;
 use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::StepId;
@@ -25,11 +25,13 @@ pub struct StepLine {
     pub ever: usize,
 }
 
-/// The page's split point: its code is fetched the first time it shows.
-#[wasm_split(settings, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn chunk() -> PageChunk {
-    Ok(|()| view! { <SettingsPage/> }.into_any())
-}
+// The page's split point: its code is fetched the first time it shows.
+crate::lazy::split_point!(
+    settings,
+    pub fn chunk() -> PageChunk {
+        Ok(|()| view! { <SettingsPage/> }.into_any())
+    }
+);
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

@@ -115,7 +115,8 @@ const browser = await chromium.launch({
     ...(process.env.BENCH_BROWSER_ARGS ?? '').split(' ').filter(Boolean)],
 });
 const rows = [];
-const budgetLine = (what, value, budget, unit) => rows.push({ what, value, budget, unit });
+let lastBest = () => NaN;
+const budgetLine = (what, value, budget, unit, best = null) => rows.push({ what, value, budget, unit, best });
 try {
   const size = report('dist');
   budgetLine(`first load of the board (html + js + css + wasm, brotli; aim ${AIM / 1000})`, size.firstLoad[2] / 1000, BUDGET / 1000, 'kB');
@@ -125,7 +126,10 @@ try {
     const runs = [];
     // 4,000 deals put about 1,000 open cards on the board: its DOM is deterministic.
     for (let i = 0; i < (deals === 4000 ? 1 : RUNS); i++) runs.push(await run(browser, stored, deals));
-    const pick = (k) => median(runs.map((r) => r[k]).filter((v) => v !== null && v !== undefined));
+    const values = (k) => runs.map((r) => r[k]).filter((v) => v !== null && v !== undefined);
+    const pick = (k) => median(values(k));
+    // The fastest run too: on a shared machine it is the figure least disturbed by others.
+    lastBest = (k) => Math.min(...values(k));
     if (deals === 4000) {
       budgetLine(`DOM of a board with ${pick('cards')} open cards (peer, 1,000 cards: 19,754)`, pick('nodes'), 19754, '');
       budgetLine('  nodes per card (peer about 20)', pick('perCard'), 20, '');
@@ -133,31 +137,32 @@ try {
       budgetLine('  memory: JS heap + wasm memory', (pick('heap') + pick('wasm')) / 1e6, null, 'MB');
       continue;
     }
-    budgetLine(`navigation → interactive board, ${deals} deals`, pick('board'), deals === 1000 ? 400 : 1000, 'ms');
+    budgetLine(`navigation → interactive board, ${deals} deals`, pick('board'), deals === 1000 ? 400 : 1000, 'ms', lastBest('board'));
     if (deals === 1000) {
-      budgetLine('move on the board → next frame, 1,000 deals', pick('move'), 16, 'ms');
+      budgetLine('move on the board → next frame, 1,000 deals', pick('move'), 16, 'ms', lastBest('move'));
       budgetLine('memory, 1,000 deals: JS heap + wasm memory', (pick('heap') + pick('wasm')) / 1e6, 10, 'MB');
       budgetLine('  of which JS heap (after GC)', pick('heap') / 1e6, null, 'MB');
       budgetLine('  of which wasm memory', pick('wasm') / 1e6, null, 'MB');
       budgetLine(`DOM nodes, 1,000 deals (${pick('cards')} cards shown)`, pick('nodes'), null, '');
-      budgetLine('save after a change, 1,000 deals', pick('save'), null, 'ms');
-      budgetLine('start-up decode, 1,000 deals', pick('load'), null, 'ms');
-      budgetLine('every report, first render, 1,000 deals', pick('reports'), null, 'ms');
+      budgetLine('save after a change, 1,000 deals', pick('save'), null, 'ms', lastBest('save'));
+      budgetLine('start-up decode, 1,000 deals', pick('load'), null, 'ms', lastBest('load'));
+      budgetLine('every report, first render, 1,000 deals', pick('reports'), null, 'ms', lastBest('reports'));
     } else {
-      budgetLine('save after a change, 10,000 deals', pick('save'), 50, 'ms');
-      budgetLine('  check for another tab\'s write', pick('saveCheck'), null, 'ms');
-      budgetLine('  encode (columns, deflate, 15-bit packing)', pick('saveEncode'), null, 'ms');
-      budgetLine('  write (to a JS string, localStorage.setItem)', pick('saveWrite'), null, 'ms');
-      budgetLine('start-up decode, 10,000 deals', pick('load'), 100, 'ms');
-      budgetLine('every report, first render, 10,000 deals', pick('reports'), 150, 'ms');
+      budgetLine('save after a change, 10,000 deals', pick('save'), 50, 'ms', lastBest('save'));
+      budgetLine('  check for another tab\'s write', pick('saveCheck'), null, 'ms', lastBest('saveCheck'));
+      budgetLine('  encode (columns, deflate, 15-bit packing)', pick('saveEncode'), null, 'ms', lastBest('saveEncode'));
+      budgetLine('  write (to a JS string, localStorage.setItem)', pick('saveWrite'), null, 'ms', lastBest('saveWrite'));
+      budgetLine('start-up decode, 10,000 deals', pick('load'), 100, 'ms', lastBest('load'));
+      budgetLine('every report, first render, 10,000 deals', pick('reports'), 150, 'ms', lastBest('reports'));
     }
   }
 } finally {
   await browser.close();
   server.kill();
 }
-console.log(`\nBrowser benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, headless Chromium, median of ${RUNS} runs`);
-for (const { what, value, budget, unit } of rows) {
+console.log(`\nBrowser benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, headless Chromium, median of ${RUNS} runs (fastest run in brackets)`);
+for (const { what, value, budget, unit, best } of rows) {
   const verdict = budget === null ? '' : value <= budget ? 'met' : 'NOT met';
-  console.log(`${what.padEnd(62)} ${value.toFixed(unit === "" ? 0 : 1).padStart(9)} ${unit.padEnd(2)}   budget ${budget === null ? '—'.padEnd(8) : `${budget} ${unit}`.padEnd(8)} ${verdict}`);
+  const fastest = best === null || !Number.isFinite(best) ? ''.padStart(14) : `(best ${best.toFixed(1)})`.padStart(14);
+  console.log(`${what.padEnd(62)} ${value.toFixed(unit === "" ? 0 : 1).padStart(9)} ${unit.padEnd(2)} ${fastest}   budget ${budget === null ? '—'.padEnd(8) : `${budget} ${unit}`.padEnd(8)} ${verdict}`);
 }

@@ -92,7 +92,7 @@ pub fn text_to_bytes(text: &str) -> Result<Vec<u8>, String> {
             None => "it is empty".into(),
         }
     };
-    if utf8.is_empty() || utf8.len() % 3 != 0 {
+    if utf8.is_empty() || !utf8.len().is_multiple_of(3) {
         return Err(foreign());
     }
     let padding = unit_value(&utf8[..3]).ok_or_else(foreign)? as usize;

@@ -34,6 +34,9 @@ export class DataPage {
 
   async loadDemo() {
     await this.section('Demo and reset').getByRole('button', { name: 'Load demo data' }).click();
+    // The demo generator is fetched on first use: wait until the demo is there, or until
+    // the question asked when the browser already holds records.
+    await expect(this.holds().filter({ hasText: ' 300 deals ' }).or(this.dialog('Replace your data with the demo?'))).toBeVisible();
   }
 
   /** Clicks a button that downloads a file; returns its name and text. */
