@@ -36,7 +36,7 @@ export class DataPage {
     await this.section('Demo and reset').getByRole('button', { name: 'Load demo data' }).click();
     // The demo generator is fetched on first use: wait until the demo is there, or until
     // the question asked when the browser already holds records.
-    await expect(this.holds().filter({ hasText: ' 300 deals ' }).or(this.dialog('Replace your data with the demo?'))).toBeVisible();
+    await expect(this.holds().filter({ hasText: ' 300 deals ' }).or(this.dialog('Replace your data with the demo?')).first()).toBeVisible();
   }
 
   /** Clicks a button that downloads a file; returns its name and text. */
