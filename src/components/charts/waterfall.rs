@@ -1,6 +1,5 @@
-//! A waterfall of money (or of counts, such as wins): a starting total, the changes
-//! that lead away from it, and the total they land on. Losses are hatched as well as
-//! coloured and carry a minus sign.
+//! A money waterfall: a starting total, the changes that lead away from it, and the
+//! total they land on. Losses are hatched as well as coloured and carry a minus sign.
 
 use super::{n, FiguresTable, Hatch, Row};
 use crate::format::money;
@@ -23,24 +22,9 @@ const RIGHT: f64 = 8.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 46.0;
 
-/// Amounts in cents of a currency, or — with an empty currency — plain counts shown
-/// to one decimal (an average owner's wins need not be whole).
-fn plain(x: f64, currency: &str) -> String {
-    if currency.is_empty() {
-        crate::format::number((x * 10.0).round() / 10.0, 1)
-    } else {
-        money(x.round() as i64, currency)
-    }
-}
-
-fn signed(x: f64, currency: &str) -> String {
-    let text = plain(x, currency);
-    let rounded = if currency.is_empty() {
-        (x * 10.0).round()
-    } else {
-        x.round()
-    };
-    if rounded > 0.0 {
+fn signed(cents: f64, currency: &str) -> String {
+    let text = money(cents.round() as i64, currency);
+    if cents.round() > 0.0 {
         format!("+{text}")
     } else {
         text.replacen('-', "−", 1)
@@ -64,17 +48,16 @@ pub fn Waterfall(
     /// The label of the end total (start plus every change).
     #[prop(into)]
     end_label: String,
-    /// Currency of the amounts; empty for counts.
+    /// Currency of the amounts.
     #[prop(into)]
     currency: String,
 ) -> impl IntoView {
     let amounts: Vec<f64> = steps.iter().map(|s| s.amount).collect();
     let bars = waterfall(start.1, &amounts);
     let end = start.1 + amounts.iter().sum::<f64>();
-    // An all-zero waterfall still gets an axis from 0 upwards ($1,000 or 1).
+    // An all-zero waterfall still gets an axis from $0 upwards.
     let (lo, hi) = waterfall_extent(start.1, &amounts);
-    let least = if currency.is_empty() { 1.0 } else { 100_000.0 };
-    let y = Scale::linear((lo, hi.max(lo + least)), (H - BOTTOM, TOP)).nice(4);
+    let y = Scale::linear((lo, hi.max(lo + 100_000.0)), (H - BOTTOM, TOP)).nice(4);
     let band = BandScale::new(steps.len() + 2, (LEFT, W - RIGHT), 0.28);
     let bw = band.bandwidth();
     let hatch = format!("{id}-hatch");
@@ -87,7 +70,7 @@ pub fn Waterfall(
             let py = n(y.apply(t));
             view! {
                 <line class="grid" x1=n(LEFT) x2=n(W - RIGHT) y1=py.clone() y2=py.clone()></line>
-                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{plain(t + 0.0, &currency)}</text>
+                <text class="tick" x=n(LEFT - 6.0) y=py dy="0.32em" text-anchor="end">{money((t + 0.0).round() as i64, &currency)}</text>
             }
         })
         .collect_view();
@@ -96,7 +79,7 @@ pub fn Waterfall(
         let (a, b) = (y.apply(0.0), y.apply(amount));
         view! {
             <rect class=class x=n(band.start(i)) width=n(bw) y=n(a.min(b)) height=n((a - b).abs().max(1.0))></rect>
-            <text class="value" x=n(band.middle(i)) y=n(a.min(b) - 6.0) text-anchor="middle">{plain(amount, &currency)}</text>
+            <text class="value" x=n(band.middle(i)) y=n(a.min(b) - 6.0) text-anchor="middle">{money(amount.round() as i64, &currency)}</text>
             <text class="category" x=n(band.middle(i)) y=n(label_y) text-anchor="middle">{label}</text>
         }
     };
@@ -139,18 +122,24 @@ pub fn Waterfall(
     let mut running = start.1;
     let mut rows: Vec<Row> = vec![(
         start.0.clone(),
-        vec![String::new(), plain(start.1, &currency)],
+        vec![String::new(), money(start.1.round() as i64, &currency)],
     )];
     for step in &steps {
         running += step.amount;
         rows.push((
             step.label.clone(),
-            vec![signed(step.amount, &currency), plain(running, &currency)],
+            vec![
+                signed(step.amount, &currency),
+                money(running.round() as i64, &currency),
+            ],
         ));
     }
     rows.push((
         end_label,
-        vec![signed(end - start.1, &currency), plain(end, &currency)],
+        vec![
+            signed(end - start.1, &currency),
+            money(end.round() as i64, &currency),
+        ],
     ));
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelledby = format!("{title_id} {desc_id}");
