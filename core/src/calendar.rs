@@ -249,10 +249,7 @@ impl Entry {
     /// A list key: the task's id and a digest of everything the entry shows, so a row
     /// re-renders when its task, contact name or deal title changes, and only then.
     pub fn key(&self) -> (TaskId, u64) {
-        use std::hash::{Hash, Hasher};
-        let mut digest = std::collections::hash_map::DefaultHasher::new();
-        self.hash(&mut digest);
-        (self.id, digest.finish())
+        (self.id, crate::ids::row_digest(self))
     }
 }
 

@@ -105,3 +105,13 @@ impl IdSource for SeededIds {
         Id::from_random(bytes)
     }
 }
+
+/// A digest of everything a list row shows, paired with the row's id as its list key:
+/// the row re-renders when (and only when) what it shows changes. Deterministic
+/// (SipHash with fixed keys), so equal rows always get equal keys.
+pub fn row_digest<T: std::hash::Hash>(row: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut digest = std::collections::hash_map::DefaultHasher::new();
+    row.hash(&mut digest);
+    digest.finish()
+}

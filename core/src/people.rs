@@ -52,10 +52,7 @@ impl ContactRow {
     /// A list key: the contact's id and a digest of what the row shows, so the row is
     /// rebuilt when (and only when) one of its figures changes, without a second copy.
     pub fn key(&self) -> (ContactId, u64) {
-        use std::hash::{Hash, Hasher};
-        let mut digest = std::collections::hash_map::DefaultHasher::new();
-        self.hash(&mut digest);
-        (self.id, digest.finish())
+        (self.id, crate::ids::row_digest(self))
     }
 }
 
