@@ -144,7 +144,10 @@ impl Shortfall {
         let names: Vec<&str> = book.process.steps.iter().map(|s| s.name.as_str()).collect();
         let mut links = vec![Link::Leads];
         for (i, from) in names.iter().enumerate() {
-            let to = names.get(i + 1).copied().unwrap_or("Won");
+            let to = names
+                .get(i + 1)
+                .copied()
+                .unwrap_or(Stage::Won.name(&book.process));
             links.push(Link::Step {
                 from: from.to_string(),
                 to: to.to_string(),
