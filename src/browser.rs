@@ -15,6 +15,12 @@ pub fn today() -> Day {
     .unwrap_or_default()
 }
 
+/// The local date of a moment (an edit stamp), in the user's own time zone.
+pub fn day_of(stamp: Stamp) -> Day {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(stamp as f64));
+    Day::from_ymd(at.get_full_year() as i32, at.get_month() + 1, at.get_date()).unwrap_or_default()
+}
+
 /// Milliseconds since the epoch, for edit stamps.
 pub fn stamp() -> Stamp {
     js_sys::Date::now() as Stamp

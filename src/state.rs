@@ -1,11 +1,16 @@
 //! The one app-state holder, provided in context, and the one place that persists it.
 //!
-//! Every change goes through [`AppState::act`] as a replayable command. The command is
-//! applied to the in-memory book at once (so the page answers in the same frame), kept
-//! as pending, and written to storage just after the frame. Before writing, the stored
-//! revision is compared with ours: when another tab wrote in between, its data is loaded
-//! and our pending commands are replayed on top, so neither tab's change is lost. A
-//! failed write keeps everything in memory, says so, and is retried on the next change.
+//! Every change goes through [`AppState::act`]: applied to the in-memory book at once
+//! (so the page answers in the same frame), with its edits stamped field by field, and
+//! written to storage just after the frame, or at once when the page is hidden. Before
+//! writing, the stored revision is compared with ours: when another tab wrote in
+//! between, its book and ours are merged (`merge::merge`, the same merge a teammate's
+//! backup goes through), so neither tab's change is lost, whatever it was: an edit, a
+//! restore, an import. Revisions are random, so two tabs never write the same one.
+//! When another tab wrote data this version cannot read (a newer Pipewise), this tab
+//! stops writing and asks for a reload: nothing of the other tab's is moved or
+//! overwritten. A failed write keeps everything in memory, says so, and is retried on
+//! the next change.
 //!
 //! The stored document is large (1.3 million UTF-16 units for 10,000 deals), so it stays
 //! a JavaScript string unless it must be decoded: the revision check reads only its
@@ -15,14 +20,12 @@ use crate::browser;
 use crate::storage::{LocalStore, StoreFault};
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
+use pipewise_core::merge;
 use pipewise_core::store::{self, DecodeError};
-use pipewise_core::{Book, Day, Stamp};
-use std::rc::Rc;
+use pipewise_core::{Book, Day, IdSource, Stamp};
 
 /// The moment an action happens: its business date and its edit stamp.
 pub use pipewise_core::book::Now;
-
-type Command = Rc<dyn Fn(&mut Book) -> Result<(), BookError>>;
 
 /// What the banner tells the user about their data's safety.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,8 +34,9 @@ pub enum Notice {
     Rescued { reason: String, key: Option<String> },
     /// The last save failed; changes are only in memory.
     Unsaved { reason: String },
-    /// Another tab's changes were folded in and one of ours could not be reapplied.
-    Conflict { message: String },
+    /// Another tab (or an earlier visit) saved data a newer Pipewise wrote: this tab
+    /// does not save until reloaded.
+    Newer { reason: String },
 }
 
 /// How full the browser's storage is, in UTF-16 characters.
@@ -51,10 +55,13 @@ impl Usage {
 }
 
 struct Sync {
+    /// The revision of the stored document we last read or wrote.
     revision: u64,
-    pending: Vec<Command>,
+    /// Changes in memory not yet written.
+    dirty: bool,
     save_scheduled: bool,
-    /// False while unreadable data sits in the main key and could not be moved aside.
+    /// False while unreadable data sits in the main key and could not be moved aside,
+    /// or while a newer version's data is stored.
     writable: bool,
 }
 
@@ -101,6 +108,13 @@ impl AppState {
                         book = decoded.book;
                         revision = decoded.revision;
                     }
+                    Err(problem @ DecodeError::NewerVersion { .. }) => {
+                        // Left where it is: the newer version reads it after a reload.
+                        writable = false;
+                        notice = Some(Notice::Newer {
+                            reason: newer_reason(&problem),
+                        });
+                    }
                     Err(problem) => {
                         let reason = explain(&problem);
                         match store.keep_aside(&text, browser::stamp()) {
@@ -132,7 +146,7 @@ impl AppState {
             usage: RwSignal::new(Usage { used }),
             sync: StoredValue::new_local(Sync {
                 revision,
-                pending: Vec::new(),
+                dirty: false,
                 save_scheduled: false,
                 writable,
             }),
@@ -156,58 +170,73 @@ impl AppState {
                 deals: b.deals.iter().take(300).cloned().collect(),
                 tasks: b.tasks.iter().take(900).cloned().collect(),
                 settings: b.settings.clone(),
+                gone: Default::default(),
             });
             std::hint::black_box(store::encode_units(&sample, 0));
         });
     }
 
-    /// Applies a change now and saves it just after the frame. The command must be
-    /// deterministic (capture `now()` outside it): it may be replayed on top of another
-    /// tab's data. An `Err` leaves the book untouched.
+    /// Applies a change now and saves it just after the frame. An `Err` leaves the book
+    /// untouched.
     pub fn act(
         &self,
-        change: impl Fn(&mut Book) -> Result<(), BookError> + 'static,
+        change: impl FnOnce(&mut Book) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
         // No read of storage here: another tab's write arrives by the `storage` event,
         // and `flush` checks the revision again before writing.
-        let command: Command = Rc::new(change);
+        let mut change = Some(change);
         let result = self
             .book
             .try_maybe_update(|book| {
-                let result = command(book);
+                let result = change.take().map_or(Ok(()), |c| c(book));
                 (result.is_ok(), result)
             })
             .unwrap_or(Ok(()));
         if result.is_ok() {
-            self.sync.update_value(|s| s.pending.push(command));
+            self.sync.update_value(|s| s.dirty = true);
             self.schedule_save();
         }
         result
     }
 
-    /// Replaces the whole book (restore, import, demo data) as one change.
-    pub fn replace(&self, next: Book) {
-        let next = Rc::new(next);
-        let _ = self.act(move |book| {
-            *book = (*next).clone();
+    /// Makes the book show exactly `wanted` (restore, demo data, clearing), as edits
+    /// stamped now on the book as it is: a tab that changed something else meanwhile
+    /// keeps its change.
+    pub fn adopt(&self, wanted: &Book) {
+        let stamp = browser::stamp();
+        let _ = self.act(|book| {
+            *book = merge::adopt(book, wanted, stamp);
             Ok(())
         });
     }
 
-    /// Writes pending changes now (also called before the page unloads).
+    /// Merges a book into ours (a teammate's backup, a rescued copy), keeping our
+    /// settings. The result is checked before it replaces ours (the merge keeps every
+    /// rule; this holds it to that).
+    pub fn merge_in(&self, theirs: &Book) -> Result<(), BookError> {
+        let anywhere = now().anywhere();
+        self.act(|book| {
+            let merged = pipewise_core::io::apply_merge(book, theirs);
+            merged.check(anywhere)?;
+            *book = merged;
+            Ok(())
+        })
+    }
+
+    /// Writes pending changes now (also called when the page is hidden or unloads).
     pub fn flush(&self) {
         self.sync.update_value(|s| s.save_scheduled = false);
-        if self
-            .sync
-            .with_value(|s| s.pending.is_empty() || !s.writable)
-        {
+        if self.sync.with_value(|s| !s.dirty || !s.writable) {
             return;
         }
         let store = LocalStore;
         browser::mark("pipewise:save:start");
-        // Another tab wrote since we last read: take its data, replay ours on top.
+        // Another tab wrote since we last read: merge its book with ours.
         self.catch_up();
-        let revision = self.sync.with_value(|s| s.revision) + 1;
+        if !self.sync.with_value(|s| s.writable) {
+            return;
+        }
+        let revision = fresh_revision(self.sync.with_value(|s| s.revision));
         browser::mark("pipewise:save:checked");
         let units = self
             .book
@@ -217,7 +246,7 @@ impl AppState {
             Ok(()) => {
                 self.sync.update_value(|s| {
                     s.revision = revision;
-                    s.pending.clear();
+                    s.dirty = false;
                 });
                 self.usage.set(Usage { used: units.len() });
                 if matches!(self.notice.get_untracked(), Some(Notice::Unsaved { .. })) {
@@ -231,7 +260,7 @@ impl AppState {
         browser::mark("pipewise:save:end");
     }
 
-    /// Reads the stored revision (the header only) and folds in another tab's write we
+    /// Reads the stored revision (the header only) and merges in another tab's write we
     /// have not seen.
     fn catch_up(&self) {
         if !self.sync.with_value(|s| s.writable) {
@@ -241,40 +270,67 @@ impl AppState {
         let Ok(Some(head)) = LocalStore.read_head() else {
             return;
         };
-        if store::peek_revision(&head).is_some_and(|theirs| theirs != ours) {
+        if store::peek_revision(&head).is_none_or(|theirs| theirs != ours) {
             if let Ok(Some(stored)) = LocalStore.read_stored() {
-                self.reload_from(&stored);
+                self.merge_stored(&stored);
             }
         }
     }
 
-    /// Loads another tab's stored book and replays our unsaved commands on it.
-    fn reload_from(&self, stored: &crate::storage::Stored) {
-        let Ok(decoded) = store::decode(&stored.text) else {
-            return; // Their write is unreadable: keep ours; the next save will say so.
+    /// Merges another tab's stored book with ours. Data this version cannot read is
+    /// never written over: a newer version's stops our saving; damaged data is moved
+    /// aside first.
+    fn merge_stored(&self, stored: &crate::storage::Stored) {
+        let decoded = match store::decode(&stored.text) {
+            Ok(decoded) => decoded,
+            Err(problem @ DecodeError::NewerVersion { .. }) => {
+                self.sync.update_value(|s| s.writable = false);
+                self.notice.set(Some(Notice::Newer {
+                    reason: newer_reason(&problem),
+                }));
+                return;
+            }
+            Err(problem) => {
+                let reason = explain(&problem);
+                let revision = store::peek_revision(&stored.text).unwrap_or(0);
+                match LocalStore.keep_aside(&stored.text, browser::stamp()) {
+                    Ok(key) => {
+                        self.notice.set(Some(Notice::Rescued {
+                            reason,
+                            key: Some(key),
+                        }));
+                        self.sync.update_value(|s| {
+                            s.revision = revision;
+                            s.dirty = true;
+                        });
+                    }
+                    Err(_) => {
+                        self.sync.update_value(|s| s.writable = false);
+                        self.notice.set(Some(Notice::Rescued { reason, key: None }));
+                    }
+                }
+                return;
+            }
         };
-        let mut book = decoded.book;
-        let mut failures = Vec::new();
+        let dirty = self.sync.with_value(|s| s.dirty);
+        // Merged even with nothing unsaved here: two tabs' writes can cross, and the
+        // other tab's book may then lack our last write.
+        let merged = self
+            .book
+            .with_untracked(|ours| merge::merge(&decoded.book, ours));
         self.sync.update_value(|s| {
             s.revision = decoded.revision;
-            s.pending.retain(|command| match command(&mut book) {
-                Ok(()) => true,
-                Err(e) => {
-                    failures.push(e.to_string());
-                    false
-                }
-            });
+            // Ours held something theirs did not: it still needs writing.
+            s.dirty = dirty || merged != decoded.book;
         });
-        if !failures.is_empty() {
-            self.notice.set(Some(Notice::Conflict {
-                message: format!(
-                    "Another tab changed the same records, so one of your changes could not be applied: {}",
-                    failures.join("; ")
-                ),
-            }));
-        }
         self.usage.set(Usage { used: stored.units });
-        self.book.set(book);
+        let changed = self.book.with_untracked(|ours| *ours != merged);
+        if changed {
+            self.book.set(merged);
+        }
+        if self.sync.with_value(|s| s.dirty) {
+            self.schedule_save();
+        }
     }
 
     fn schedule_save(&self) {
@@ -284,10 +340,12 @@ impl AppState {
         self.sync.update_value(|s| s.save_scheduled = true);
         let state = *self;
         // After the browser paints the change: a rAF callback runs before paint, and a
-        // zero timeout queued from it runs after.
+        // zero timeout queued from it runs after. A hidden tab gets no frames, so a
+        // timeout saves there too (whichever comes first; the other finds nothing).
         request_animation_frame(move || {
             set_timeout(move || state.flush(), std::time::Duration::ZERO)
         });
+        set_timeout(move || state.flush(), std::time::Duration::from_millis(250));
     }
 
     fn listen_to_other_tabs(&self) {
@@ -298,9 +356,15 @@ impl AppState {
             }
         });
         let flush_handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+        let hidden_handle = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                state.flush();
+            }
+        });
         // The app lives as long as the page: keep the listeners.
         std::mem::forget(handle);
         std::mem::forget(flush_handle);
+        std::mem::forget(hidden_handle);
     }
 
     /// After the user downloaded unreadable data that could not be moved aside, frees
@@ -309,8 +373,7 @@ impl AppState {
         if LocalStore.remove().is_ok() {
             self.sync.update_value(|s| s.writable = true);
             self.notice.set(None);
-            self.sync
-                .update_value(|s| s.pending.push(Rc::new(|_| Ok(()))));
+            self.sync.update_value(|s| s.dirty = true);
             self.flush();
         }
     }
@@ -332,6 +395,29 @@ impl AppState {
 
 fn explain(problem: &DecodeError) -> String {
     problem.to_string()
+}
+
+fn newer_reason(problem: &DecodeError) -> String {
+    let found = match problem {
+        DecodeError::NewerVersion { found } => format!(" (schema {found})"),
+        _ => String::new(),
+    };
+    format!(
+        "Another tab, or an earlier visit, saved your data with a newer version of Pipewise{found}. \
+         This tab cannot read it, so it saves nothing until you reload the page to get the newer \
+         version; nothing has been moved or overwritten."
+    )
+}
+
+/// A new random revision for a write, never the one before: two tabs never write the
+/// same revision, so a tab always sees that another one wrote.
+fn fresh_revision(previous: u64) -> u64 {
+    loop {
+        let revision = (crate::browser::BrowserIds.fresh().0 >> 75) as u64;
+        if revision != previous && revision != 0 {
+            return revision;
+        }
+    }
 }
 
 impl std::fmt::Display for StoreFault {

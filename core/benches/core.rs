@@ -29,5 +29,39 @@ fn storage_encode_decode(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(storage, storage_encode_decode);
+/// Merging two copies of the 10,000-deal pipeline that each changed a little: what a tab
+/// does when another tab wrote, and a manager when merging a rep's backup.
+fn merging(c: &mut Criterion) {
+    use pipewise_core::book::Now;
+    use pipewise_core::merge::merge;
+    let today = pipewise_core::Day::from_ymd(2026, 5, 14).unwrap_or_default();
+    let book = pipewise_core::generator::pipeline(today, 10_000, 1);
+    let now = Now {
+        today,
+        stamp: 1 << 41,
+    };
+    let (mut ours, mut theirs) = (book.clone(), book);
+    for (i, deal) in ours.deals.clone().iter().enumerate().take(50) {
+        let _ = ours.remove_deal(
+            deal.id,
+            Now {
+                stamp: now.stamp + i as i64,
+                ..now
+            },
+        );
+    }
+    for deal in theirs.deals.clone().iter().skip(100).take(50) {
+        let mut draft = pipewise_core::book::DealDraft::of(deal);
+        draft.value += 100;
+        let _ = theirs.edit_deal(deal.id, draft, now);
+    }
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(20);
+    group.bench_function("two 10k pipelines", |b| {
+        b.iter(|| merge(black_box(&ours), black_box(&theirs)).deals.len())
+    });
+    group.finish();
+}
+
+criterion_group!(storage, storage_encode_decode, merging);
 criterion_main!(storage);

@@ -37,6 +37,19 @@ pub struct Now {
     pub stamp: Stamp,
 }
 
+impl Now {
+    /// The latest date it is anywhere on Earth at this moment (UTC+14, or our own date
+    /// if later): what "not in the future" means for a file or a teammate's copy,
+    /// which may come from across the date line.
+    pub fn anywhere(self) -> Day {
+        const AHEAD_MS: i64 = 14 * 3_600_000;
+        const DAY_MS: i64 = 86_400_000;
+        let utc_day = self.stamp.saturating_add(AHEAD_MS).div_euclid(DAY_MS);
+        let utc_day = i32::try_from(utc_day).map_or(self.today, Day);
+        utc_day.max(self.today)
+    }
+}
+
 /// What removing a contact took with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Removed {

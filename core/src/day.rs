@@ -1,13 +1,12 @@
 //! Calendar dates as day numbers: compact, `Copy`, and trivially ordered.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar date in the user's local time, counted in days since 1970-01-01.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-#[serde(transparent)]
+/// Serialized as `"2026-03-01"` so a backup reads plainly (see `Serialize` below).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Day(pub i32);
 
 impl Day {
@@ -121,6 +120,53 @@ fn iso_number(text: &str, year: bool) -> Option<(i64, &str)> {
     Some((sign * value, &digits[len..]))
 }
 
+/// Written `"2026-03-01"`; a day whose year is outside 1–9999 (only from silly input)
+/// is written as its plain day number, so every day survives a round trip.
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let date = chrono::Duration::try_days(self.0.into())
+            .and_then(|d| Day::epoch().checked_add_signed(d))
+            .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)));
+        match date {
+            Some(d) => s.serialize_str(&iso_text(d)),
+            None => s.serialize_i32(self.0),
+        }
+    }
+}
+
+/// Reads `"2026-03-01"` or a plain day number (what the first backups wrote).
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        d.deserialize_any(DayVisitor)
+    }
+}
+
+struct DayVisitor;
+
+impl Visitor<'_> for DayVisitor {
+    type Value = Day;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date like 2026-03-01")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Day, E> {
+        Day::parse_iso(text).ok_or_else(|| E::custom(format!("not a date: {text:?}")))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Day, E> {
+        i32::try_from(n)
+            .map(Day)
+            .map_err(|_| E::custom(format!("not a date: {n}")))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Day, E> {
+        i32::try_from(n)
+            .map(Day)
+            .map_err(|_| E::custom(format!("not a date: {n}")))
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
@@ -195,5 +241,31 @@ mod tests {
             let date = Day(day).to_date();
             assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string(), "{day}");
         }
+    }
+
+    #[test]
+    fn serializes_as_iso_text_and_reads_numbers_too() {
+        let day = Day::parse_iso("2026-03-01").unwrap();
+        assert_eq!(serde_json::to_string(&day).unwrap(), "\"2026-03-01\"");
+        assert_eq!(serde_json::from_str::<Day>("\"2026-03-01\"").unwrap(), day);
+        assert_eq!(
+            serde_json::from_str::<Day>(&day.0.to_string()).unwrap(),
+            day
+        );
+        assert!(serde_json::from_str::<Day>("\"2026-02-30\"").is_err());
+        assert!(serde_json::from_str::<Day>("1e3").is_err());
+        // Days too far out for a four-digit year stay numbers, and come back exact.
+        for n in [i32::MIN, -719_163, -719_162, 2_932_896, 2_932_897, i32::MAX] {
+            let text = serde_json::to_string(&Day(n)).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Day>(&text).unwrap(),
+                Day(n),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&Day(i32::MAX)).unwrap(),
+            i32::MAX.to_string()
+        );
     }
 }

@@ -120,7 +120,9 @@ pub fn generate(today: Day, shape: Shape, seed: u64) -> Book {
         settings: Settings {
             currency: "USD".into(),
             me: reps.first().map(|r| r.name.clone()).unwrap_or_default(),
+            stamps: [0; 2],
         },
+        gone: Default::default(),
     }
 }
 
@@ -131,9 +133,11 @@ const PROSPECTS_PER_DEAL: f64 = 0.12;
 const FIRST_TODAY: Day = Day(-25_567);
 const LAST_TODAY: Day = Day(2_932_896);
 
-/// The `edited` stamp of every generated record: midnight (UTC) of `today`, in ms.
+/// The `edited` stamp of every generated record: the first moment of `today` anywhere on
+/// Earth (midnight at UTC+14), in ms. Any rep's edit on their `today` comes after it,
+/// whatever their zone, so it is the newer edit in a merge.
 pub fn stamp_of(today: Day) -> Stamp {
-    i64::from(today.0) * 86_400_000
+    i64::from(today.0) * 86_400_000 - 14 * 3_600_000
 }
 
 /// The first day of the calendar quarter containing `day`.

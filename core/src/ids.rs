@@ -115,3 +115,19 @@ pub fn row_digest<T: std::hash::Hash>(row: &T) -> u64 {
     row.hash(&mut digest);
     digest.finish()
 }
+
+/// A digest of bytes that never changes between builds (FNV-1a, 64 bits), for ids that
+/// two browsers must work out alike, such as the ids schema 1's history entries get on
+/// migration. Written here: five lines, where std's hasher may change between Rust
+/// releases and a crate would add more than it saves.
+pub fn stable_digest(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        // Each part's length first, so ("ab", "c") and ("a", "bc") differ.
+        for byte in (part.len() as u64).to_le_bytes().iter().chain(part.iter()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}

@@ -12,7 +12,7 @@ pub mod ics;
 pub mod merge;
 mod text;
 
-pub use backup::{backup_json, open_backup, read_backup, summarize, too_large, validate, Summary};
+pub use backup::{open_backup, read_backup, summarize, too_large, validate, Summary};
 pub use csv_export::{export_contacts_csv, export_deals_csv, export_tasks_csv};
 pub use csv_import::{
     detect_date_format, guess_mapping, guess_mapping_with_steps, guess_stage_mapping, preview,
@@ -21,4 +21,4 @@ pub use csv_import::{
 };
 pub use error::ImportError;
 pub use ics::export_ics;
-pub use merge::{apply_merge, plan_merge, MergePlan};
+pub use merge::{apply_merge, plan_merge, plan_merge_with, MergePlan};

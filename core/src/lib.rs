@@ -10,6 +10,7 @@ pub mod day;
 pub mod generator;
 pub mod ids;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod people;
 pub mod reports;

@@ -5,17 +5,41 @@ use crate::day::Day;
 use crate::ids::{ContactId, DealId, TaskId};
 use serde::{Deserialize, Serialize};
 
-/// Milliseconds since the Unix epoch of a record's last edit; merging keeps the newer one.
+/// Milliseconds since the Unix epoch of an edit; merging keeps the newer one, field by field.
 pub type Stamp = i64;
+
+/// The id of one stage change or contact-type change. Drawn from the record's id, the
+/// edit's stamp and the entry's place in the log (`ChangeId::derive`), so two browsers
+/// never give one id to different entries, and corrections address an entry by it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(transparent)]
+pub struct ChangeId(pub u64);
+
+impl ChangeId {
+    /// A fresh id for an entry of the record `owner`, made at `stamp` as its `ordinal`-th
+    /// entry (with `salt` for anything else that tells it apart, like its stage).
+    pub fn derive(owner: crate::ids::Id, stamp: Stamp, ordinal: usize, salt: u64) -> ChangeId {
+        ChangeId(crate::ids::stable_digest(&[
+            &owner.0.to_le_bytes(),
+            &stamp.to_le_bytes(),
+            &(ordinal as u64).to_le_bytes(),
+            &salt.to_le_bytes(),
+        ]))
+    }
+}
 
 /// Money in minor units (cents), so sums are exact.
 pub type Cents = i64;
 
 /// The stable id of a step of the sales process. Renaming a step never changes it,
-/// so stage histories survive renames. The default steps are 1..=7.
+/// so stage histories survive renames. The default steps are 1..=7, the same in every
+/// browser (they are the same steps); a step added later gets a random id, so two
+/// reps' first custom steps never become one step in a merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct StepId(pub u32);
+pub struct StepId(pub u64);
 
 /// One step of the sales process.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,11 +49,27 @@ pub struct Step {
     /// A deal is "stuck" after this many days in the step; `None` means the step's own
     /// 90th percentile of completed time in step.
     pub stuck_after: Option<u32>,
+    /// Where the step sits: steps are ordered by rank (then id). A step added between
+    /// two others takes a rank between theirs, so in a merge it lands between them too.
+    pub rank: u64,
+    /// When `name`, `stuck_after` and `rank` were last set ([`Step::NAME`] …).
+    pub stamps: [Stamp; 3],
+    /// When the step was removed (0: never). See [`Book::gone`].
+    pub removed: Stamp,
+}
+
+impl Step {
+    pub const NAME: usize = 0;
+    pub const STUCK_AFTER: usize = 1;
+    pub const RANK: usize = 2;
+    /// The rank gap between default steps, leaving room to insert between them.
+    pub const RANK_GAP: u64 = 1 << 32;
 }
 
 /// The ordered steps of the sales process; Won and Lost are outcomes, not steps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Process {
+    /// In order of rank; removed steps are in [`Book::gone`].
     pub steps: Vec<Step>,
 }
 
@@ -49,9 +89,12 @@ impl Default for Process {
                 .iter()
                 .enumerate()
                 .map(|(i, name)| Step {
-                    id: StepId(i as u32 + 1),
+                    id: StepId(i as u64 + 1),
                     name: name.to_string(),
                     stuck_after: None,
+                    rank: (i as u64 + 1) * Step::RANK_GAP,
+                    stamps: [0; 3],
+                    removed: 0,
                 })
                 .collect(),
         }
@@ -84,7 +127,7 @@ impl Process {
 pub mod stage;
 
 /// Where a deal stands: a step of the process, or an outcome.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Stage {
     Step(StepId),
     Won,
@@ -98,13 +141,67 @@ impl Stage {
 }
 
 /// One entry of a deal's stage history: the deal entered `stage` on `on`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StageChange {
+    pub id: ChangeId,
     pub stage: Stage,
     pub on: Day,
     /// Free note; for `Stage::Lost` it is the loss reason.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When the change was entered: changes of one day are in the order they were made.
+    pub at: Stamp,
+    /// When `stage`, `on` and `note` were last set ([`StageChange::STAGE`] …).
+    pub stamps: [Stamp; 3],
+    /// When the change was removed as a mistake (0: never).
+    pub removed: Stamp,
+}
+
+impl StageChange {
+    pub const STAGE: usize = 0;
+    pub const ON: usize = 1;
+    pub const NOTE: usize = 2;
+
+    /// A change entered at `at`.
+    pub fn new(
+        id: ChangeId,
+        stage: Stage,
+        on: Day,
+        note: impl Into<String>,
+        at: Stamp,
+    ) -> StageChange {
+        StageChange {
+            id,
+            stage,
+            on,
+            note: note.into(),
+            at,
+            stamps: [at; 3],
+            removed: 0,
+        }
+    }
+
+    /// The order of a history: by date, then by when the change was made.
+    pub fn order(&self) -> (Day, Stamp, ChangeId) {
+        (self.on, self.at, self.id)
+    }
+
+    /// A history entered in one go (demo data, an import): each change gets an id from
+    /// the deal and its place, and an `at` counting up to `stamp`, so they keep their order.
+    pub fn sequence(
+        owner: crate::ids::Id,
+        stamp: Stamp,
+        changes: Vec<(Stage, Day, String)>,
+    ) -> Vec<StageChange> {
+        let n = changes.len() as Stamp;
+        changes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (stage, on, note))| {
+                let at = stamp - n + 1 + i as Stamp;
+                StageChange::new(ChangeId::derive(owner, stamp, i, 0), stage, on, note, at)
+            })
+            .collect()
+    }
 }
 
 /// Lead, prospect or client: what the person is to us, apart from any deal's step.
@@ -146,10 +243,48 @@ impl ContactType {
 }
 
 /// A dated change of contact type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TypeChange {
+    pub id: ChangeId,
     pub kind: ContactType,
     pub on: Day,
+    /// When the change was made: changes of one day are in the order they were made.
+    pub at: Stamp,
+    /// When it was removed (0: never).
+    pub removed: Stamp,
+}
+
+impl TypeChange {
+    pub fn new(id: ChangeId, kind: ContactType, on: Day, at: Stamp) -> TypeChange {
+        TypeChange {
+            id,
+            kind,
+            on,
+            at,
+            removed: 0,
+        }
+    }
+
+    pub fn order(&self) -> (Day, Stamp, ChangeId) {
+        (self.on, self.at, self.id)
+    }
+
+    /// A type history entered in one go, like [`StageChange::sequence`].
+    pub fn sequence(
+        owner: crate::ids::Id,
+        stamp: Stamp,
+        changes: Vec<(ContactType, Day)>,
+    ) -> Vec<TypeChange> {
+        let n = changes.len() as Stamp;
+        changes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (kind, on))| {
+                let at = stamp - n + 1 + i as Stamp;
+                TypeChange::new(ChangeId::derive(owner, stamp, i, 1), kind, on, at)
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,10 +301,23 @@ pub struct Contact {
     pub notes: String,
     /// Oldest first, never empty; the current type is the last entry.
     pub types: Vec<TypeChange>,
+    /// Type changes not in `types`: removed, or overruled when a merge put two of the
+    /// same type in a row. Kept so later merges still know them.
+    pub hidden_types: Vec<TypeChange>,
+    /// When each field was last set, in the order of [`Contact::FIELDS`].
+    pub stamps: [Stamp; 7],
+    /// The newest edit of the contact (fields or types).
     pub edited: Stamp,
+    /// When the contact was removed (0: never). See [`Book::gone`].
+    pub removed: Stamp,
 }
 
 impl Contact {
+    /// The fields a form edits one by one, in the order of `stamps`.
+    pub const FIELDS: [&'static str; 7] = [
+        "name", "company", "email", "phone", "owner", "source", "notes",
+    ];
+
     pub fn kind(&self) -> ContactType {
         self.types
             .last()
@@ -186,11 +334,19 @@ impl Contact {
             return false;
         }
         let on = self.types.last().map_or(on, |t| t.on.max(on));
-        self.types.push(TypeChange {
-            kind: ContactType::Client,
-            on,
-        });
-        self.edited = stamp;
+        let ordinal = self.types.len() + self.hidden_types.len();
+        let id = ChangeId::derive(self.id.0, stamp, ordinal, 2);
+        // After every change so far, even should this clock be behind another's.
+        let last = self
+            .types
+            .iter()
+            .chain(&self.hidden_types)
+            .map(|t| t.at)
+            .max();
+        let at = last.map_or(stamp, |l| stamp.max(l + 1));
+        self.types
+            .push(TypeChange::new(id, ContactType::Client, on, at));
+        self.edited = self.edited.max(at);
         true
     }
 }
@@ -209,10 +365,40 @@ pub struct Deal {
     pub notes: String,
     /// Oldest first, never empty, dates never decreasing; the current stage is the last.
     pub history: Vec<StageChange>,
+    /// Stage changes not in `history`: removed as mistakes, or overruled when a merge
+    /// brought two of the same stage in a row (or two outcomes). Kept for later merges.
+    pub hidden: Vec<StageChange>,
+    /// When each field was last set, in the order of [`Deal::FIELDS`].
+    pub stamps: [Stamp; 8],
+    /// The newest edit of the deal (fields or history).
     pub edited: Stamp,
+    /// When the deal was removed (0: never). See [`Book::gone`].
+    pub removed: Stamp,
 }
 
 impl Deal {
+    /// The fields a form edits one by one, in the order of `stamps`.
+    pub const FIELDS: [&'static str; 8] = [
+        "title",
+        "contact",
+        "owner",
+        "value",
+        "currency",
+        "source",
+        "expected close",
+        "notes",
+    ];
+
+    /// A fresh id for the next stage change of this deal.
+    pub fn next_change_id(&self, stamp: Stamp, salt: u64) -> ChangeId {
+        ChangeId::derive(
+            self.id.0,
+            stamp,
+            self.history.len() + self.hidden.len(),
+            salt,
+        )
+    }
+
     pub fn stage(&self) -> Stage {
         self.history.last().map(|c| c.stage).unwrap_or(Stage::Lost)
     }
@@ -232,7 +418,7 @@ impl Deal {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum TaskKind {
     Call,
     Email,
@@ -289,7 +475,7 @@ impl TaskKind {
 /// The pipeline step a task serves: the deal's stage when the task was created (kept
 /// afterwards as the history of what the work was for), or the contact's type when the
 /// task has no deal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Tag {
     Stage(Stage),
     Contact(ContactType),
@@ -310,23 +496,39 @@ pub struct Task {
     pub done_on: Option<Day>,
     pub notes: String,
     pub tag: Tag,
+    /// When each field was last set, in the order of [`Task::FIELDS`].
+    pub stamps: [Stamp; 10],
     pub edited: Stamp,
+    /// When the task was removed (0: never). See [`Book::gone`].
+    pub removed: Stamp,
 }
 
-/// User settings kept with the data.
+impl Task {
+    /// The fields a form edits one by one, in the order of `stamps`.
+    pub const FIELDS: [&'static str; 10] = [
+        "title", "date", "time", "duration", "kind", "contact", "deal", "done", "notes", "tag",
+    ];
+}
+
+/// This browser's settings, kept with the data. A teammate's file brings records, not
+/// settings: merging one keeps ours.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     /// Currency for new deals and for report totals.
     pub currency: String,
-    /// The rep using this browser: the default owner of new records.
+    /// The rep using this browser: the default owner of new records. Empty until the
+    /// rep says their name (they are asked before their first record).
     pub me: String,
+    /// When `currency` and `me` were last set.
+    pub stamps: [Stamp; 2],
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             currency: "USD".into(),
-            me: "Me".into(),
+            me: String::new(),
+            stamps: [0; 2],
         }
     }
 }
@@ -339,4 +541,25 @@ pub struct Book {
     pub deals: Vec<Deal>,
     pub tasks: Vec<Task>,
     pub settings: Settings,
+    /// What was removed, kept whole with the moment of removal, so a merge with a copy
+    /// that still has it does not bring it back (and a newer edit there can).
+    pub gone: Gone,
+}
+
+/// Removed steps and records (tombstones that keep the record): a merge carries them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Gone {
+    pub steps: Vec<Step>,
+    pub contacts: Vec<Contact>,
+    pub deals: Vec<Deal>,
+    pub tasks: Vec<Task>,
+}
+
+impl Gone {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+            && self.contacts.is_empty()
+            && self.deals.is_empty()
+            && self.tasks.is_empty()
+    }
 }

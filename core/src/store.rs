@@ -2,32 +2,41 @@
 //!
 //! Stored text is `pipewise:<schema>:<revision>:<packed>`. The header is plain so a
 //! tab can see another tab's write (`peek_revision`) without unpacking anything. The
-//! packed part is the schema's columnar bytes (`v1/packed.rs`), deflated, followed by an
+//! packed part is the schema's columnar bytes (`v2/packed.rs`), deflated, followed by an
 //! Adler-32 checksum of the header and the deflated bytes, written 15 bits per char
-//! (`pack.rs`). A 10,000-deal pipeline takes about 1.35 million chars, under the
-//! ~5 MB (2.5M UTF-16 units in Safari) an origin gets.
+//! (`pack.rs`). A 10,000-deal pipeline takes about 1.94 million chars (1.34 million in
+//! schema 1, before change ids and field stamps), under the ~5 MB (2.5M UTF-16 units in
+//! Safari) an origin gets.
 //!
-//! # Adding schema 2
-//! 1. Copy `store/v1.rs` to `store/v2.rs` and change the copy to match the new model;
-//!    `v1.rs` and `v1/packed.rs` are then frozen for good.
-//! 2. Move the `From<&model::Book>` and `From<…> for model::Book` impls into `v2.rs`;
-//!    in `v1.rs` write `impl From<v1::Book> for v2::Book` (the migration). Delete
-//!    `v1::packed::write` (it writes the live model); `v1::packed::read` stays.
-//! 3. Add `Versioned::V2`, read it in `read_packed`/`read_backup`, bump
-//!    `SCHEMA_VERSION`, and point `encode`/`to_backup_json` at v2.
-//! 4. Add schema-2 fixtures beside the schema-1 ones; keep every old fixture and its test.
+//! The backup is `{"app":"pipewise","schema":2,"saved":…,"book":{…}}`, the book in the
+//! model's own serde shape (days as `"2026-03-01"`). Schema-1 data, stored or backed
+//! up, is still read (`v1.rs`: frozen structs and a read-only packed reader) and
+//! migrated into the model.
+//!
+//! # Adding schema 3
+//! 1. Freeze schema 2: copy the records of `model.rs` (and the serde of the types they
+//!    use, like `Day`'s ISO text) into `store/v2.rs` as structs of their own, and point
+//!    `v2/packed.rs` at them. From then on `v2.rs` and `v2/packed.rs` never change.
+//! 2. Delete `v2::packed::write` (it writes the live model); `v2::packed::read` stays.
+//!    Write `impl From<v2::Book> for model::Book` (the migration) and turn the schema-1
+//!    migration into `From<v1::Book> for v2::Book`, so old data takes every step.
+//! 3. Add `store/v3/packed.rs` for the new model, `Versioned::V3`, read it in
+//!    `read_packed`/`from_backup_json`, bump `SCHEMA_VERSION`, and point
+//!    `encode`/`to_backup_json` at v3.
+//! 4. Add schema-3 fixtures beside the older ones; keep every old fixture and its test.
 
 mod bytes;
 mod flate;
 mod pack;
 pub mod v1;
+pub mod v2;
 
 use crate::model::Book;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The schema `encode` and `to_backup_json` write.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const MAGIC: &str = "pipewise:";
 const APP: &str = "pipewise";
@@ -86,6 +95,8 @@ fn corrupt(detail: impl Into<String>) -> DecodeError {
 /// A book as some schema stored it, before migration to the current model.
 enum Versioned {
     V1(v1::Book),
+    /// Schema 2 is the current model.
+    V2(Book),
 }
 
 impl Versioned {
@@ -93,6 +104,7 @@ impl Versioned {
     fn into_latest(self) -> Book {
         match self {
             Versioned::V1(b) => b.into(),
+            Versioned::V2(b) => b,
         }
     }
 }
@@ -118,7 +130,7 @@ pub fn encode_units(book: &Book, revision: u64) -> Vec<u16> {
 /// The header, and the deflated payload followed by its checksum.
 fn frame(book: &Book, revision: u64) -> (String, Vec<u8>) {
     let header = format!("{MAGIC}{SCHEMA_VERSION}:{revision}:");
-    let payload = v1::packed::write(book);
+    let payload = v2::packed::write(book);
     let mut framed = flate::deflate(&payload, DEFLATE_LEVEL);
     let sum = checksum(&header, &framed);
     framed.extend_from_slice(&sum.to_be_bytes());
@@ -164,6 +176,7 @@ pub fn peek_revision(stored: &str) -> Option<u64> {
 fn read_packed(version: u32, payload: &[u8]) -> Result<Versioned, DecodeError> {
     match version {
         1 => v1::packed::read(payload).map(Versioned::V1),
+        2 => v2::packed::read(payload).map(Versioned::V2),
         _ => Err(format!("schema {version} was never written")),
     }
     .map_err(|e| corrupt(format!("{e} (schema {version})")))
@@ -223,7 +236,7 @@ struct BackupOut<'a> {
     schema: u32,
     /// The newest edit in the book (ms since 1970): the moment the backup reflects.
     saved: i64,
-    book: &'a v1::Book,
+    book: &'a Book,
 }
 
 #[derive(Deserialize)]
@@ -237,26 +250,61 @@ struct BackupBody<B> {
     book: B,
 }
 
-/// A readable JSON backup: `{"app":"pipewise","schema":1,"saved":…,"book":{…}}`.
-/// `saved` is the newest edit stamp in the book, so the same book always gives the
-/// same file.
+/// A readable JSON backup: `{"app":"pipewise","schema":2,"saved":…,"book":{…}}`.
+/// `saved` is the newest edit stamp of any record, removed ones included, so the same
+/// book always gives the same file.
 pub fn to_backup_json(book: &Book) -> String {
-    let saved = book
-        .contacts
-        .iter()
+    let gone = &book.gone;
+    let contacts = book.contacts.iter().chain(&gone.contacts);
+    let deals = book.deals.iter().chain(&gone.deals);
+    let tasks = book.tasks.iter().chain(&gone.tasks);
+    let saved = contacts
         .map(|c| c.edited)
-        .chain(book.deals.iter().map(|d| d.edited))
-        .chain(book.tasks.iter().map(|t| t.edited))
+        .chain(deals.map(|d| d.edited))
+        .chain(tasks.map(|t| t.edited))
         .max()
         .unwrap_or(0);
     let out = BackupOut {
         app: APP,
         schema: SCHEMA_VERSION,
         saved,
-        book: &v1::Book::from(book),
+        book,
     };
     // Plain data with string keys: serializing it cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    let pretty = serde_json::to_string_pretty(&out).unwrap_or_default();
+    inline_number_lists(&pretty)
+}
+
+/// Pretty JSON with each list of numbers (the per-field stamps) on one line,
+/// `"stamps": [1767225600000, 0, 0]`, instead of one number a line. Works line by line,
+/// which is safe because a JSON string never holds a raw line break: a line ending in
+/// `[` always opens a list.
+fn inline_number_lists(pretty: &str) -> String {
+    let is_number = |line: &&str| {
+        let item = line.trim().trim_end_matches(',');
+        !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    };
+    let mut out = String::with_capacity(pretty.len());
+    let mut lines = pretty.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        if line.ends_with('[') && lines.peek().is_some_and(is_number) {
+            let mut first = true;
+            while let Some(item) = lines.next_if(is_number) {
+                if !first {
+                    out.push(' ');
+                }
+                out.push_str(item.trim());
+                first = false;
+            }
+            if let Some(close) = lines.next_if(|l| l.trim_start().starts_with(']')) {
+                out.push_str(close.trim_start());
+            }
+        }
+        out.push('\n');
+    }
+    out.pop();
+    out
 }
 
 /// Reads a JSON backup of any schema so far, migrating it to the current model.
@@ -281,6 +329,7 @@ pub fn from_backup_json(text: &str) -> Result<Book, DecodeError> {
     }
     let book = match schema {
         1 => serde_json::from_str::<BackupBody<v1::Book>>(text).map(|b| Versioned::V1(b.book)),
+        2 => serde_json::from_str::<BackupBody<Book>>(text).map(|b| Versioned::V2(b.book)),
         _ => return Err(corrupt(format!("schema {schema} was never written"))),
     }
     .map_err(|e| corrupt(format!("{e}")))?;

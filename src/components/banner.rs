@@ -1,5 +1,5 @@
-//! The storage banner: says plainly when data was rescued, could not be saved, or met
-//! another tab's changes, and how full the browser's storage is.
+//! The storage banner: says plainly when data was rescued, could not be saved, or was
+//! saved by a newer version, and how full the browser's storage is.
 
 use crate::state::{use_app, Notice};
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ pub fn StorageBanner() -> impl IntoView {
     let app = use_app();
     let notice = move || {
         app.notice.get().map(|notice| {
+            let newer = matches!(notice, Notice::Newer { .. });
             let (title, text) = match notice {
                 Notice::Rescued { reason, key: Some(_) } => (
                     "Your saved data could not be read",
@@ -20,7 +21,7 @@ pub fn StorageBanner() -> impl IntoView {
                     format!("{reason} It is left exactly as it was and Pipewise will not save over it. Download it from the Data page."),
                 ),
                 Notice::Unsaved { reason } => ("Changes not saved", reason),
-                Notice::Conflict { message } => ("Changed in another tab", message),
+                Notice::Newer { reason } => ("A newer Pipewise saved your data", reason),
             };
             view! {
                 <div class="banner warn" role="alert">
@@ -28,6 +29,14 @@ pub fn StorageBanner() -> impl IntoView {
                     " "
                     <span>{text}</span>
                     " "
+                    {newer.then(|| view! {
+                        <button type="button" on:click=|_| {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().reload();
+                            }
+                        }>"Reload"</button>
+                        " "
+                    })}
                     <A href=crate::links::href("/data")>"Go to Data"</A>
                     <button type="button" class="link" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
                 </div>

@@ -62,6 +62,11 @@ pub fn ContactForm(
     let phone = text(|c| c.phone.clone());
     let source = text(|c| c.source.clone());
     let notes = text(|c| c.notes.clone());
+    // What the form showed when it opened: only what the rep changes is saved.
+    let base = old.as_ref().map(ContactDraft::of);
+    let ask_name = old.is_none() && me.trim().is_empty();
+    let my_name = RwSignal::new(String::new());
+    let my_name_error = RwSignal::new(None::<String>);
     let owner = RwSignal::new(old.as_ref().map_or(me, |c| c.owner.clone()));
     let kind = RwSignal::new(ContactType::Lead.as_str().to_string());
     let kinds = Signal::derive(|| {
@@ -76,7 +81,7 @@ pub fn ContactForm(
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let draft = ContactDraft {
+        let mut draft = ContactDraft {
             name: name.get_untracked(),
             company: company.get_untracked(),
             email: email.get_untracked(),
@@ -86,14 +91,35 @@ pub fn ContactForm(
             notes: notes.get_untracked(),
         };
         let now = crate::state::now();
-        let (id, result) = match contact {
-            Some(id) => (id, app.act(move |b| b.edit_contact(id, draft.clone(), now))),
-            None => {
+        my_name_error.set(None);
+        let mine = my_name.get_untracked().trim().to_string();
+        if ask_name {
+            if mine.is_empty() {
+                my_name_error.set(Some("Your name is required: your records carry it, so a team can tell whose they are".into()));
+                return;
+            }
+            if draft.owner.trim().is_empty() {
+                draft.owner = mine.clone();
+            }
+        }
+        let (id, result) = match (contact, base.clone()) {
+            (Some(id), Some(base)) => (
+                id,
+                app.act(move |b| b.revise_contact(id, &base, draft, now)),
+            ),
+            _ => {
                 let id = ContactId(crate::browser::fresh_id());
                 let kind = ContactType::parse(&kind.get_untracked()).unwrap_or(ContactType::Lead);
                 (
                     id,
-                    app.act(move |b| b.add_contact(id, draft.clone(), kind, now)),
+                    app.act(move |b| {
+                        b.add_contact(id, draft, kind, now)?;
+                        if ask_name {
+                            let currency = b.settings.currency.clone();
+                            b.set_settings(&mine, &currency, now)?;
+                        }
+                        Ok(())
+                    }),
                 )
             }
         };
@@ -111,6 +137,10 @@ pub fn ContactForm(
     view! {
         // The core validates (the browser's own bubbles would hide its messages).
         <form class="contact-form" on:submit=submit novalidate>
+            {ask_name.then(|| view! {
+                <p class="muted">"Your first record: tell Pipewise your name, so your records (and a team's merged pipeline) say whose they are."</p>
+                <TextField label="Your name" value=my_name required=true error=my_name_error/>
+            })}
             <TextField label="Name" value=name required=true autofocus=true error=name_error/>
             <div class="form-row">
                 <TextField label="Company" value=company/>

@@ -63,6 +63,13 @@ crate::lazy::split_point!(
 fn DealFormDialog(deal: Option<DealId>, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
     let today = app.today();
+    // What the form showed when it opened: only what the rep changes is saved.
+    let base = app
+        .book
+        .with_untracked(|b| deal.and_then(|id| b.deal(id)).map(DealDraft::of));
+    let ask_name = deal.is_none() && app.book.with_untracked(|b| b.settings.me.trim().is_empty());
+    let my_name = RwSignal::new(String::new());
+    let my_name_error = RwSignal::new(None::<String>);
     let (fields, current, contacts, owners, sources, steps) = app.book.with_untracked(|b| {
         let fields = deal
             .and_then(|id| Fields::of(b, id))
@@ -125,7 +132,18 @@ fn DealFormDialog(deal: Option<DealId>, on_close: Callback<()>) -> impl IntoView
         let (Ok(value), Ok(expected_close), Ok(opened)) = (value, close, opened) else {
             return;
         };
-        let owner = fields.owner.get_untracked();
+        let mut owner = fields.owner.get_untracked();
+        let mine = my_name.get_untracked().trim().to_string();
+        my_name_error.set(None);
+        if ask_name {
+            if mine.is_empty() {
+                my_name_error.set(Some("Your name is required: your records carry it, so a team can tell whose they are".into()));
+                return;
+            }
+            if owner.trim().is_empty() {
+                owner = mine.clone();
+            }
+        }
         let source = fields.source.get_untracked();
         let existing = app.book.with_untracked(|b| find_contact(b, &name, current));
         // A new contact is made with the deal, owned and sourced like it.
@@ -153,18 +171,24 @@ fn DealFormDialog(deal: Option<DealId>, on_close: Callback<()>) -> impl IntoView
         let step = fields.first_step();
         let id = deal.unwrap_or_else(|| DealId(crate::browser::fresh_id()));
         let now = crate::state::now();
+        let base = base.clone();
         let result = app.act(move |b| {
             if let Some((cid, contact)) = &new_contact {
                 b.add_contact(*cid, contact.clone(), ContactType::Lead, now)?;
             }
-            let result = match (deal, step, opened) {
-                (Some(_), _, _) => b.edit_deal(id, draft.clone(), now),
-                (None, Some(step), Some(on)) => b.open_deal(id, draft.clone(), step, on, now),
+            let result = match (deal, step, opened, &base) {
+                (Some(_), _, _, Some(base)) => b.revise_deal(id, base, draft.clone(), now),
+                (None, Some(step), Some(on), _) => b.open_deal(id, draft.clone(), step, on, now),
                 _ => Err(pipewise_core::book::BookError::StepNotFound),
             };
-            // All or nothing: the new contact goes again when the deal is refused.
+            // All or nothing: the new contact goes again when the deal is refused (it
+            // was never saved, so it leaves no trace).
             if let (Err(_), Some((cid, _))) = (&result, &new_contact) {
-                let _ = b.remove_contact(*cid);
+                b.contacts.retain(|c| c.id != *cid);
+            }
+            if result.is_ok() && ask_name {
+                let currency = b.settings.currency.clone();
+                b.set_settings(&mine, &currency, now)?;
             }
             result
         });
@@ -182,6 +206,10 @@ fn DealFormDialog(deal: Option<DealId>, on_close: Callback<()>) -> impl IntoView
     view! {
         <Modal title=title on_close=on_close>
             <form on:submit=on_submit novalidate=true class="deal-form">
+                {ask_name.then(|| view! {
+                    <p class="muted">"Your first record: tell Pipewise your name, so your records (and a team's merged pipeline) say whose they are."</p>
+                    <TextField label="Your name" value=my_name required=true error=my_name_error/>
+                })}
                 <TextField label="Title" value=fields.title error=errors.title required=true autofocus=true/>
                 <ListField label="Contact" value=fields.contact options=contacts hint=contact_hint error=errors.contact required=true/>
                 <div class="form-row">

@@ -36,7 +36,7 @@ pub fn DemoButton(
             move || demo_book(today),
             move |book| {
                 match book {
-                    Ok(book) => app.replace(book),
+                    Ok(book) => app.adopt(&book),
                     Err(_) => failed.set(true),
                 }
                 asking.set(false);

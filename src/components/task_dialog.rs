@@ -31,7 +31,7 @@ pub fn TaskDialog(
     let problem = RwSignal::new(None::<String>);
     let remove = move |_| {
         let Some(id) = task else { return };
-        match app.act(move |b| b.remove_task(id)) {
+        match app.act(move |b| b.remove_task(id, crate::state::now())) {
             Ok(()) => on_close.run(()),
             Err(e) => problem.set(Some(e.to_string())),
         }

@@ -71,6 +71,11 @@ pub fn TaskForm(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
+    // What the form showed when it opened: only what the rep changes is saved.
+    let base = app.book.with_untracked(|b| {
+        task.and_then(|id| b.task(id))
+            .map(pipewise_core::book::TaskDraft::of)
+    });
     let old = task.and_then(|id| app.book.with_untracked(|b| b.task(id).cloned()));
     let text = |f: fn(&pipewise_core::Task) -> String| {
         RwSignal::new(old.as_ref().map(f).unwrap_or_default())
@@ -202,8 +207,12 @@ pub fn TaskForm(
             tag: parse_tag(&tag.get_untracked()).or_else(|| task.and(default_tag_untracked())),
         };
         let now = crate::state::now();
+        let base = base.clone();
         let result = match task {
-            Some(id) => app.act(move |b| b.edit_task(id, draft.clone(), now)),
+            Some(id) => app.act(move |b| match &base {
+                Some(base) => b.revise_task(id, base, draft, now),
+                None => b.edit_task(id, draft, now),
+            }),
             None => {
                 let id = TaskId(crate::browser::fresh_id());
                 app.act(move |b| b.log_task(id, draft.clone(), now))

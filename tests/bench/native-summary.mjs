@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 const budgets = [
   ['storage/encode 10k pipeline', 'save (encode) of the 10,000-deal pipeline', 100],
   ['storage/decode 10k pipeline', 'load (decode) of the 10,000-deal pipeline', null],
+  ['merge/two 10k pipelines', 'merge of two 10,000-deal copies (tabs, backups)', null],
   ['reports/all reports, everyone, 10k deals', 'every report, everyone, 10,000 deals', 50],
   ['reports/all reports, one owner, 10k deals', 'every report, one owner, 10,000 deals', 50],
 ];

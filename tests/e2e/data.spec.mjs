@@ -1,8 +1,10 @@
 // The Data page as a rep uses it: back up, restore, merge, import a CSV from another CRM,
 // export, storage and reset, with real files, and every bad file refused plainly.
 import ICAL from 'ical.js';
-import { test, expect, expectAccessible, shoot, isoDay } from './fixtures.mjs';
+import { test, expect, expectAccessible, shoot, isoDay, me } from './fixtures.mjs';
 import { DataPage, fixture } from './pages/data.mjs';
+
+const n = (count) => count.toLocaleString('en-US');
 
 test('a backup downloads, restores into a cleared app, and merges once', async ({ page }) => {
   const data = new DataPage(page);
@@ -12,7 +14,7 @@ test('a backup downloads, restores into a cleared app, and merges once', async (
   expect(backup.name).toMatch(/^pipewise-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const json = JSON.parse(backup.text);
   expect(json.app).toBe('pipewise');
-  expect(json.schema).toBe(1);
+  expect(json.schema).toBe(2);
   const { contacts, deals, tasks } = json.book;
   expect(deals.length).toBeGreaterThan(20);
   await data.expectHolds(contacts.length, deals.length, tasks.length);
@@ -22,7 +24,7 @@ test('a backup downloads, restores into a cleared app, and merges once', async (
   await data.choose('Backup file to restore', backup.file);
   const restore = data.dialog(/^Restore “pipewise-backup-/);
   await expect(restore).toBeVisible();
-  await expect(restore.getByText('Pipewise format 1 (current)')).toBeVisible();
+  await expect(restore.getByText('Pipewise format 2 (current)')).toBeVisible();
   await expect(restore).toContainText('This browser holds no records yet, so nothing is lost.');
   await expectAccessible(page, 'restore dialog');
   await shoot(page, 'data-restore-dialog');
@@ -41,7 +43,34 @@ test('a backup downloads, restores into a cleared app, and merges once', async (
   await data.expectHolds(contacts.length, deals.length, tasks.length);
 });
 
-test('merging a teammate\'s backup previews, applies, and the second time finds nothing new', async ({ page }) => {
+test('a teammate\'s backup merged into a fresh browser previews, adds everything, and the second time finds nothing new', async ({ page, newBrowser }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.loadDemo();
+  const backup = await data.backup();
+  const { contacts, deals, tasks } = JSON.parse(backup.text).book;
+
+  // The manager's browser has never held these records: the merge adds all of them.
+  const manager = new DataPage(await newBrowser());
+  await manager.open();
+  await manager.choose('Backup file to merge', backup.file);
+  const merge = manager.dialog(/^Merge “/);
+  await expect(merge).toBeVisible();
+  await expect(merge.getByText(`${contacts.length} contacts, ${deals.length} deals and ${tasks.length} tasks`)).toBeVisible();
+  await merge.getByText(/^What is new/).click();
+  await expectAccessible(manager.page, 'merge dialog');
+  await shoot(manager.page, 'data-merge-dialog');
+  await merge.getByRole('button', { name: 'Merge into my data' }).click();
+  const said = manager.section('Merge a teammate\'s backup').getByRole('status');
+  await expect(said).toHaveText(`Merged “${backup.name}”: added ${n(contacts.length)} contacts, ${n(deals.length)} deals and ${n(tasks.length)} tasks; updated 0 contacts, 0 deals and 0 tasks; removed 0 contacts, 0 deals and 0 tasks.`);
+  await manager.expectHolds(contacts.length, deals.length, tasks.length);
+
+  await manager.choose('Backup file to merge', backup.file);
+  await expect(said).toHaveText(/^Nothing new: everything in “pipewise-backup-.*” is already here\.$/);
+  await expect(manager.dialog(/^Merge “/)).toBeHidden();
+});
+
+test('after clearing, an older backup merges nothing back (the removals are newer); restoring it does', async ({ page }) => {
   const data = new DataPage(page);
   await data.open();
   await data.loadDemo();
@@ -50,19 +79,12 @@ test('merging a teammate\'s backup previews, applies, and the second time finds 
   await data.clearAll();
 
   await data.choose('Backup file to merge', backup.file);
-  const merge = data.dialog(/^Merge “/);
-  await expect(merge).toBeVisible();
-  await expect(merge.getByText(`${contacts.length} contacts, ${deals.length} deals and ${tasks.length} tasks`)).toBeVisible();
-  await merge.getByText(/^What is new/).click();
-  await expectAccessible(page, 'merge dialog');
-  await shoot(page, 'data-merge-dialog');
-  await merge.getByRole('button', { name: 'Merge into my data' }).click();
-  await expect(data.section('Merge a teammate\'s backup').getByRole('status')).toContainText('Merged “');
-  await data.expectHolds(contacts.length, deals.length, tasks.length);
-
-  await data.choose('Backup file to merge', backup.file);
   await expect(data.section('Merge a teammate\'s backup').getByRole('status')).toHaveText(/^Nothing new: everything in “pipewise-backup-.*” is already here\.$/);
-  await expect(data.dialog(/^Merge “/)).toBeHidden();
+  await data.expectHolds(0, 0, 0);
+
+  await data.choose('Backup file to restore', backup.file);
+  await data.dialog(/^Restore “/).getByRole('button', { name: 'Replace my data' }).click();
+  await data.expectHolds(contacts.length, deals.length, tasks.length);
 });
 
 test('bad backup files are refused with a clear message and change nothing', async ({ page }) => {
@@ -119,6 +141,12 @@ test('a CSV from another CRM imports after mapping, skipping the bad row', async
   await expect(check.getByRole('listitem')).toHaveText(['row 6: close date 2017-02-31 is not a date']);
   await shoot(page, 'data-import-preview');
   await expectAccessible(page, 'import preview');
+  // The first records: the rep's name is asked, and nothing comes in without it.
+  const myName = importer.getByLabel('Your name');
+  await check.getByRole('button', { name: 'Import 5 rows, skip the bad ones' }).click();
+  await expect(myName).toHaveAccessibleDescription(/^Your name is required/);
+  await data.expectHolds(0, 0, 0);
+  await myName.fill(me);
   await check.getByRole('button', { name: 'Import 5 rows, skip the bad ones' }).click();
   await expect(importer.getByRole('status')).toContainText('Imported 5 rows from “deals-export.csv”. New: 5 contacts, 5 deals and 0 tasks.');
   await data.expectHolds(5, 5, 0);
@@ -152,6 +180,7 @@ test('a real export where one deal in six names no contact imports whole after o
   await choice.getByLabel('Give each one a contact named after the deal').check();
   await expect(check).toContainText('1,200 rows can be imported, adding 1,200 contacts, 1,200 deals and 0 tasks.');
   await expect(check.getByRole('listitem')).toHaveCount(0);
+  await importer.getByLabel('Your name').fill(me);
   await check.getByRole('button', { name: 'Import 1,200 rows' }).click();
   await expect(importer.getByRole('status')).toContainText('Imported 1,200 rows from “crm-export.csv”.');
   await data.expectHolds(1200, 1200, 0);
@@ -177,6 +206,7 @@ test('exports: CSV is safe for spreadsheets and the calendar file reads in ical.
   await data.choose('2. CSV file to import', fixture('deals-export.csv'));
   await page.getByLabel('Contract Review', { exact: true }).selectOption({ label: 'Negotiation' });
   await page.getByRole('button', { name: 'Check the rows' }).click();
+  await page.getByLabel('Your name').fill(me);
   await page.getByRole('button', { name: 'Import 5 rows, skip the bad ones' }).click();
   const export_ = data.section('Export');
   const contacts = await data.download(export_.getByRole('button', { name: 'Contacts (CSV)' }));
@@ -196,7 +226,7 @@ test('exports: CSV is safe for spreadsheets and the calendar file reads in ical.
   expect(tasksCsv.text.trimEnd().split('\r\n')).toHaveLength(tasks.length + 1);
 });
 
-test('storage shows how full it is; a rescued copy downloads and deletes after asking', async ({ page }) => {
+test('storage shows how full it is; a rescued copy downloads, will not merge while unreadable, and deletes after asking', async ({ page }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
@@ -212,6 +242,10 @@ test('storage shows how full it is; a rescued copy downloads and deletes after a
   await expect(copy).toHaveCount(1);
   const rescued = await data.download(copy.getByRole('button', { name: /^Download the copy kept aside/ }));
   expect(rescued.text).toBe('pipewise:1:3:this is not what Pipewise wrote');
+  // This version cannot read it either, so merging it back says so and changes nothing.
+  await copy.getByRole('button', { name: /^Merge the copy kept aside .* into my data$/ }).click();
+  await expect(storage.getByRole('alert')).toContainText(/^The copy kept aside .* still cannot be read/);
+  await data.expectHolds(0, 0, 0);
   await copy.getByRole('button', { name: /^Delete the copy kept aside/ }).click();
   const ask = data.dialog('Delete this rescued copy?');
   await expectAccessible(page, 'delete rescued copy dialog');

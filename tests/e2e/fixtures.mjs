@@ -2,7 +2,8 @@
 // Content-Security-Policy violation, and can check a page with axe-core. Every test owns
 // its clock: the browser's date comes from the `wallClock` option (a local wall time in
 // the context's `timezoneId`), never from the machine, so the suite says the same on any
-// day and in any zone the machine is in.
+// day and in any zone the machine is in. `newBrowser` opens a teammate's browser (its own
+// storage) with the same zone and wall time, checked the same way.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -42,6 +43,20 @@ export function shown(iso) {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 }
 
+/** Fails the test on a console error, an uncaught exception or a CSP violation in `page`. */
+export async function watch(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.problems = problems;
+  return page;
+}
+
 export const test = base.extend({
   /** Local wall time the browser's clock starts at, in the context's `timezoneId`. */
   wallClock: ['2026-05-16T10:30', { option: true }],
@@ -49,17 +64,28 @@ export const test = base.extend({
     // The clock runs on from there (timers and animation frames fire as usual).
     await context.clock.install({ time: instantAt(wallClock, timezoneId) });
     clock.today = wallClock.slice(0, 10);
-    const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    page.problems = problems;
+    await watch(page);
     await use(page);
-    expect(problems, 'console errors, exceptions or CSP violations').toEqual([]);
+    expect(page.problems, 'console errors, exceptions or CSP violations').toEqual([]);
+  },
+  /**
+   * Opens a page in another browser (a context of its own, so storage of its own: a
+   * teammate's machine), in the same zone, with its clock set to the same wall time and
+   * checked for errors like `page`.
+   */
+  newBrowser: async ({ browser, baseURL, locale, timezoneId, viewport, isMobile, hasTouch, wallClock }, use) => {
+    const opened = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, isMobile, hasTouch });
+      await context.clock.install({ time: instantAt(wallClock, timezoneId) });
+      const page = await watch(await context.newPage());
+      opened.push(page);
+      return page;
+    });
+    for (const page of opened) {
+      expect(page.problems, 'console errors, exceptions or CSP violations in the other browser').toEqual([]);
+      await page.context().close();
+    }
   },
 });
 export { expect };
@@ -74,6 +100,18 @@ export async function expectAccessible(page, what) {
 /** Saves a full-page screenshot under tests/e2e/screenshots/. */
 export async function shoot(page, name) {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/** The rep's name, given when the first record asks for it. */
+export const me = 'Dana Reyes';
+
+/**
+ * Gives the rep's name when the open form asks for it ("Your name" shows before the
+ * first record, while Settings → Your name is empty). Call once the form is drawn.
+ */
+export async function nameIfAsked(scope, name = me) {
+  const field = scope.getByLabel('Your name');
+  if (await field.count()) await field.fill(name);
 }
 
 /** Waits until the app has mounted (the main navigation is there). */

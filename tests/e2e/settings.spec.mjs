@@ -2,6 +2,8 @@
 // remove or merge) and their own name and currency.
 import { test, expect, expectAccessible, shoot, ready } from './fixtures.mjs';
 import { DataPage } from './pages/data.mjs';
+import { BoardPage, daysAgo } from './pages/board.mjs';
+import { ContactsPage } from './pages/people.mjs';
 
 async function withDemo(page) {
   const data = new DataPage(page);
@@ -105,7 +107,8 @@ test('your name and currency are checked and kept', async ({ page }) => {
   await ready(page);
   const name = page.getByLabel('Your name');
   const currency = page.getByLabel('Default currency (3 letters, e.g. USD, EUR)');
-  await expect(name).toHaveValue('Me');
+  // No name until the rep gives one (their first record asks it).
+  await expect(name).toHaveValue('');
   await expect(currency).toHaveValue('USD');
   await name.fill('  ');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -125,4 +128,39 @@ test('your name and currency are checked and kept', async ({ page }) => {
   await page.getByRole('region', { name: 'Welcome to Pipewise' }).getByRole('button', { name: 'Dismiss' }).click();
   await expectAccessible(page, 'settings');
   await shoot(page, 'settings-page');
+});
+
+test('the first record asks your name; it becomes the owner and is not asked again', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.open();
+  await board.addDeal({ title: 'First deal', contact: 'Lena Park', started: daysAgo(2), myName: null });
+  const myName = board.dialog.getByLabel('Your name');
+  await expect(myName).toBeVisible();
+  await expect(board.dialog.getByText(/^Your first record: tell Pipewise your name/)).toBeVisible();
+  // Refused without it, next to the field; nothing is added.
+  await board.dialog.getByRole('button', { name: 'Add deal' }).click();
+  await expect(myName).toHaveAccessibleDescription(/^Your name is required/);
+  await expectAccessible(page, 'new deal form asking the name');
+  await shoot(page, 'first-record-asks-name');
+  await myName.fill('  Dana Reyes ');
+  await board.submitDeal();
+  await expect(board.card('First deal')).toBeVisible();
+
+  // Settings hold it (trimmed); the next forms do not ask and default to it as owner.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Your name')).toHaveValue('Dana Reyes');
+  await page.goto('./');
+  await ready(page);
+  await page.getByRole('button', { name: 'New deal' }).first().click();
+  await expect(board.dialog.getByLabel('Title')).toBeFocused();
+  await expect(board.dialog.getByLabel('Your name')).toHaveCount(0);
+  await expect(board.dialog.getByLabel('Owner')).toHaveValue('Dana Reyes');
+  await page.keyboard.press('Escape');
+  const contacts = new ContactsPage(page);
+  await contacts.goto();
+  // The contact made with the deal is the rep's too.
+  await expect(contacts.row('Lena Park')).toContainText('Dana Reyes');
+  await contacts.openForm();
+  await expect(contacts.dialog.getByLabel('Your name')).toHaveCount(0);
+  await expect(contacts.dialog.getByLabel('Owner')).toHaveValue('Dana Reyes');
 });

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::ids::Id;
-use crate::model::{Contact, ContactType, Process, StageChange, StepId, TypeChange};
+use crate::model::{ChangeId, Contact, ContactType, Process, StageChange, StepId, TypeChange};
 
 fn day(n: i32) -> Day {
     Day(20_000 + n)
@@ -18,11 +18,11 @@ fn contact(n: u128, name: &str, company: &str) -> Contact {
         owner: "Ana".into(),
         source: String::new(),
         notes: String::new(),
-        types: vec![TypeChange {
-            kind: ContactType::Lead,
-            on: day(0),
-        }],
+        types: TypeChange::sequence(Id(n), 0, vec![(ContactType::Lead, day(0))]),
+        hidden_types: Vec::new(),
+        stamps: [0; 7],
         edited: 0,
+        removed: 0,
     }
 }
 
@@ -37,15 +37,18 @@ fn deal(n: u128, title: &str, owner: &str, value: Cents, history: &[(Stage, i32)
         source: if n % 2 == 0 { "Referral" } else { "Event" }.into(),
         expected_close: None,
         notes: String::new(),
-        history: history
-            .iter()
-            .map(|&(stage, on)| StageChange {
-                stage,
-                on: day(on),
-                note: String::new(),
-            })
-            .collect(),
+        history: StageChange::sequence(
+            Id(n),
+            n as Stamp,
+            history
+                .iter()
+                .map(|&(stage, on)| (stage, day(on), String::new()))
+                .collect(),
+        ),
+        hidden: Vec::new(),
+        stamps: [n as Stamp; 8],
         edited: n as Stamp,
+        removed: 0,
     }
 }
 
@@ -123,11 +126,9 @@ fn move_choices_for_an_open_and_a_won_deal() {
     }
     // Won: only steps, and the step it was at when it was won.
     let at = m.current;
-    b.deals[0].history.push(StageChange {
-        stage: Stage::Won,
-        on: Day(1),
-        note: String::new(),
-    });
+    b.deals[0]
+        .history
+        .push(StageChange::new(ChangeId(99), Stage::Won, Day(1), "", 99));
     let won = move_choices(&b, open).unwrap();
     assert_eq!(won.current, Stage::Won);
     assert_eq!(won.choices.len(), 7);

@@ -27,7 +27,66 @@ impl Book {
         self.contact_problems(today, &mut say);
         self.deal_problems(today, &mut say);
         self.task_problems(today, &mut say);
+        self.merge_problems(&mut say);
         out
+    }
+
+    /// What the merge needs: ids unique among present and removed records, removed
+    /// records stamped as such, history entries with distinct ids.
+    fn merge_problems(&self, say: &mut impl FnMut(String)) {
+        let gone = &self.gone;
+        let live_contacts: HashSet<ContactId> = self.contacts.iter().map(|c| c.id).collect();
+        let live_deals: HashSet<DealId> = self.deals.iter().map(|d| d.id).collect();
+        let live_tasks: HashSet<TaskId> = self.tasks.iter().map(|t| t.id).collect();
+        let live_steps: HashSet<_> = self.process.steps.iter().map(|s| s.id).collect();
+        let twice = |what: &str| format!("A removed {what} is also present");
+        if gone.contacts.iter().any(|c| live_contacts.contains(&c.id)) {
+            say(twice("contact"));
+        }
+        if gone.deals.iter().any(|d| live_deals.contains(&d.id)) {
+            say(twice("deal"));
+        }
+        if gone.tasks.iter().any(|t| live_tasks.contains(&t.id)) {
+            say(twice("task"));
+        }
+        if gone.steps.iter().any(|s| live_steps.contains(&s.id)) {
+            say(twice("step"));
+        }
+        let unmarked = gone.contacts.iter().any(|c| c.removed == 0)
+            || gone.deals.iter().any(|d| d.removed == 0)
+            || gone.tasks.iter().any(|t| t.removed == 0)
+            || gone.steps.iter().any(|s| s.removed == 0);
+        if unmarked {
+            say("A removed record has no removal date".into());
+        }
+        for deal in self.deals.iter().chain(&gone.deals) {
+            let mut ids = HashSet::new();
+            if !deal
+                .history
+                .iter()
+                .chain(&deal.hidden)
+                .all(|c| ids.insert(c.id))
+            {
+                say(format!(
+                    "Deal '{}' has two stage changes with one id",
+                    deal.title
+                ));
+            }
+        }
+        for contact in self.contacts.iter().chain(&gone.contacts) {
+            let mut ids = HashSet::new();
+            if !contact
+                .types
+                .iter()
+                .chain(&contact.hidden_types)
+                .all(|t| ids.insert(t.id))
+            {
+                say(format!(
+                    "Contact '{}' has two type changes with one id",
+                    contact.name
+                ));
+            }
+        }
     }
 
     fn process_problems(&self, say: &mut impl FnMut(String)) {

@@ -1,11 +1,11 @@
 //! Contacts: adding, editing, marking their type by hand, and removing them with what
 //! hangs off them.
 
-use super::rules::{follows, in_range};
+use super::rules::{follows, in_range, set};
 use super::{BookError, ContactDraft, Now, Removed};
 use crate::day::Day;
 use crate::ids::ContactId;
-use crate::model::{Book, Contact, ContactType, TypeChange};
+use crate::model::{Book, ChangeId, Contact, ContactType, TypeChange};
 
 impl Book {
     /// A new contact; its type history starts with `kind` today.
@@ -16,7 +16,7 @@ impl Book {
         kind: ContactType,
         now: Now,
     ) -> Result<(), BookError> {
-        if self.contact(id).is_some() {
+        if self.contact(id).is_some() || self.gone.contacts.iter().any(|c| c.id == id) {
             return Err(BookError::IdTaken("contact"));
         }
         let draft = draft.cleaned()?;
@@ -30,32 +30,70 @@ impl Book {
             owner: draft.owner,
             source: draft.source,
             notes: draft.notes,
-            types: vec![TypeChange {
+            types: vec![TypeChange::new(
+                ChangeId::derive(id.0, now.stamp, 0, 1),
                 kind,
-                on: now.today,
-            }],
+                now.today,
+                now.stamp,
+            )],
+            hidden_types: Vec::new(),
+            stamps: [now.stamp; 7],
             edited: now.stamp,
+            removed: 0,
         });
         Ok(())
     }
 
-    /// New details for a contact; its type history is untouched.
+    /// New details for a contact; its type history is untouched. Fields equal to the
+    /// contact's are left alone (with their stamps).
     pub fn edit_contact(
         &mut self,
         id: ContactId,
         draft: ContactDraft,
         now: Now,
     ) -> Result<(), BookError> {
+        let base = ContactDraft::of(self.contact(id).ok_or(BookError::ContactNotFound)?);
+        self.revise_contact(id, &base, draft, now)
+    }
+
+    /// What a form opened on `base` changed: only the fields the rep changed there are
+    /// written, so a form opened before another tab's edit does not put old values back.
+    pub fn revise_contact(
+        &mut self,
+        id: ContactId,
+        base: &ContactDraft,
+        draft: ContactDraft,
+        now: Now,
+    ) -> Result<(), BookError> {
         let draft = draft.cleaned()?;
         let contact = self.contact_mut(id)?;
-        contact.name = draft.name;
-        contact.company = draft.company;
-        contact.email = draft.email;
-        contact.phone = draft.phone;
-        contact.owner = draft.owner;
-        contact.source = draft.source;
-        contact.notes = draft.notes;
-        contact.edited = now.stamp;
+        let t = now.stamp;
+        let s = &mut contact.stamps;
+        let mut changed = false;
+        if draft.name != base.name {
+            changed |= set(&mut contact.name, &mut s[0], draft.name, t);
+        }
+        if draft.company != base.company {
+            changed |= set(&mut contact.company, &mut s[1], draft.company, t);
+        }
+        if draft.email != base.email {
+            changed |= set(&mut contact.email, &mut s[2], draft.email, t);
+        }
+        if draft.phone != base.phone {
+            changed |= set(&mut contact.phone, &mut s[3], draft.phone, t);
+        }
+        if draft.owner != base.owner {
+            changed |= set(&mut contact.owner, &mut s[4], draft.owner, t);
+        }
+        if draft.source != base.source {
+            changed |= set(&mut contact.source, &mut s[5], draft.source, t);
+        }
+        if draft.notes != base.notes {
+            changed |= set(&mut contact.notes, &mut s[6], draft.notes, t);
+        }
+        if changed {
+            contact.edited = contact.edited.max(t);
+        }
         Ok(())
     }
 
@@ -78,25 +116,59 @@ impl Book {
             contact.types.last().map(|t| t.on),
             now.today,
         )?;
-        contact.types.push(TypeChange { kind, on });
-        contact.edited = now.stamp;
+        let ordinal = contact.types.len() + contact.hidden_types.len();
+        let last_at = contact
+            .types
+            .iter()
+            .chain(&contact.hidden_types)
+            .map(|t| t.at)
+            .max()
+            .unwrap_or(0);
+        let id = ChangeId::derive(contact.id.0, now.stamp, ordinal, kind as u64);
+        let at = now.stamp.max(last_at + 1);
+        contact.types.push(TypeChange::new(id, kind, on, at));
+        contact.edited = contact.edited.max(at);
         Ok(())
     }
 
-    /// Removes the contact with its deals and every task with them.
-    pub fn remove_contact(&mut self, id: ContactId) -> Result<Removed, BookError> {
+    /// Removes the contact with its deals and every task with them. They are kept in
+    /// [`Book::gone`], so a merge with a copy that still has them does not bring them back.
+    pub fn remove_contact(&mut self, id: ContactId, now: Now) -> Result<Removed, BookError> {
         if self.contact(id).is_none() {
             return Err(BookError::ContactNotFound);
         }
         let deals: Vec<_> = self.deals_of(id).map(|d| d.id).collect();
-        let tasks_before = self.tasks.len();
-        self.tasks
-            .retain(|t| t.contact != id && !t.deal.is_some_and(|d| deals.contains(&d)));
-        self.deals.retain(|d| d.contact != id);
-        self.contacts.retain(|c| c.id != id);
+        let tasks: Vec<_> = self
+            .tasks
+            .iter()
+            .filter(|t| t.contact == id || t.deal.is_some_and(|d| deals.contains(&d)))
+            .map(|t| t.id)
+            .collect();
+        let stamp = now.stamp;
+        let (gone, kept) = std::mem::take(&mut self.tasks)
+            .into_iter()
+            .partition(|t| tasks.contains(&t.id));
+        self.tasks = kept;
+        self.gone
+            .tasks
+            .extend(removed_at(gone, stamp, |t| &mut t.removed, |t| t.edited));
+        let (gone, kept) = std::mem::take(&mut self.deals)
+            .into_iter()
+            .partition(|d| d.contact == id);
+        self.deals = kept;
+        self.gone
+            .deals
+            .extend(removed_at(gone, stamp, |d| &mut d.removed, |d| d.edited));
+        let (gone, kept) = std::mem::take(&mut self.contacts)
+            .into_iter()
+            .partition(|c| c.id == id);
+        self.contacts = kept;
+        self.gone
+            .contacts
+            .extend(removed_at(gone, stamp, |c| &mut c.removed, |c| c.edited));
         Ok(Removed {
             deals: deals.len(),
-            tasks: tasks_before - self.tasks.len(),
+            tasks: tasks.len(),
         })
     }
 
@@ -116,4 +188,21 @@ impl Book {
             contact.becomes_client(on, now.stamp);
         }
     }
+}
+
+/// Records stamped as removed at `stamp` (after their last edit, so the removal stands).
+pub(crate) fn removed_at<T>(
+    records: Vec<T>,
+    stamp: crate::model::Stamp,
+    removed: impl Fn(&mut T) -> &mut crate::model::Stamp,
+    edited: impl Fn(&T) -> crate::model::Stamp,
+) -> Vec<T> {
+    records
+        .into_iter()
+        .map(|mut r| {
+            let at = stamp.max(edited(&r) + 1);
+            *removed(&mut r) = at;
+            r
+        })
+        .collect()
 }

@@ -1,12 +1,15 @@
 //! Deals: opening, moving through the sales process, winning, losing, reopening, fixing
 //! a wrongly dated stage change, and removing. The stage history is only ever appended
-//! to (or corrected entry by entry); the current stage is its last entry.
+//! to (or corrected entry by entry, by the entry's id); the current stage is its last
+//! entry. A removed entry stays in `Deal::hidden`, stamped, so a merge does not bring it
+//! back.
 
-use super::rules::{follows, happened, required};
+use super::contacts::removed_at;
+use super::rules::{follows, happened, required, set};
 use super::{BookError, DealDraft, Now};
 use crate::day::Day;
 use crate::ids::DealId;
-use crate::model::{Book, Deal, Process, Stage, StageChange, StepId};
+use crate::model::{Book, ChangeId, Deal, Process, Stage, StageChange, StepId};
 
 const STAGE_DATE: &str = "Stage date";
 
@@ -20,7 +23,7 @@ impl Book {
         on: Day,
         now: Now,
     ) -> Result<(), BookError> {
-        if self.deal(id).is_some() {
+        if self.deal(id).is_some() || self.gone.deals.iter().any(|d| d.id == id) {
             return Err(BookError::IdTaken("deal"));
         }
         let draft = draft.cleaned()?;
@@ -39,41 +42,81 @@ impl Book {
             source: draft.source,
             expected_close: draft.expected_close,
             notes: draft.notes,
-            history: vec![StageChange {
-                stage: Stage::Step(step),
+            history: vec![StageChange::new(
+                ChangeId::derive(id.0, now.stamp, 0, 0),
+                Stage::Step(step),
                 on,
-                note: String::new(),
-            }],
+                "",
+                now.stamp,
+            )],
+            hidden: Vec::new(),
+            stamps: [now.stamp; 8],
             edited: now.stamp,
+            removed: 0,
         });
         Ok(())
     }
 
-    /// New details for a deal; its history is untouched. When the deal moves to another
-    /// contact, its tasks move with it (a task's deal always belongs to its contact).
+    /// New details for a deal; its history is untouched. Fields equal to the deal's are
+    /// left alone (with their stamps).
     pub fn edit_deal(&mut self, id: DealId, draft: DealDraft, now: Now) -> Result<(), BookError> {
+        let base = DealDraft::of(self.deal(id).ok_or(BookError::DealNotFound)?);
+        self.revise_deal(id, &base, draft, now)
+    }
+
+    /// What a form opened on `base` changed: only the fields the rep changed there are
+    /// written. When the deal moves to another contact, its tasks move with it (a task's
+    /// deal always belongs to its contact).
+    pub fn revise_deal(
+        &mut self,
+        id: DealId,
+        base: &DealDraft,
+        draft: DealDraft,
+        now: Now,
+    ) -> Result<(), BookError> {
         if self.deal(id).is_none() {
             return Err(BookError::DealNotFound);
         }
         let draft = draft.cleaned()?;
-        if self.contact(draft.contact).is_none() {
+        if draft.contact != base.contact && self.contact(draft.contact).is_none() {
             return Err(BookError::ContactNotFound);
         }
         let deal = self.deal_mut(id)?;
-        let moved_contact = deal.contact != draft.contact;
-        deal.title = draft.title;
-        deal.contact = draft.contact;
-        deal.owner = draft.owner;
-        deal.value = draft.value;
-        deal.currency = draft.currency;
-        deal.source = draft.source;
-        deal.expected_close = draft.expected_close;
-        deal.notes = draft.notes;
-        deal.edited = now.stamp;
+        let t = now.stamp;
+        let s = &mut deal.stamps;
+        let mut changed = false;
+        if draft.title != base.title {
+            changed |= set(&mut deal.title, &mut s[0], draft.title, t);
+        }
+        let moved_contact =
+            draft.contact != base.contact && set(&mut deal.contact, &mut s[1], draft.contact, t);
+        changed |= moved_contact;
+        if draft.owner != base.owner {
+            changed |= set(&mut deal.owner, &mut s[2], draft.owner, t);
+        }
+        if draft.value != base.value {
+            changed |= set(&mut deal.value, &mut s[3], draft.value, t);
+        }
+        if draft.currency != base.currency {
+            changed |= set(&mut deal.currency, &mut s[4], draft.currency, t);
+        }
+        if draft.source != base.source {
+            changed |= set(&mut deal.source, &mut s[5], draft.source, t);
+        }
+        if draft.expected_close != base.expected_close {
+            changed |= set(&mut deal.expected_close, &mut s[6], draft.expected_close, t);
+        }
+        if draft.notes != base.notes {
+            changed |= set(&mut deal.notes, &mut s[7], draft.notes, t);
+        }
+        if changed {
+            deal.edited = deal.edited.max(t);
+        }
         if moved_contact {
-            for task in self.tasks.iter_mut().filter(|t| t.deal == Some(id)) {
-                task.contact = draft.contact;
-                task.edited = now.stamp;
+            for task in self.tasks.iter_mut().filter(|task| task.deal == Some(id)) {
+                if set(&mut task.contact, &mut task.stamps[5], draft.contact, t) {
+                    task.edited = task.edited.max(t);
+                }
             }
         }
         Ok(())
@@ -153,16 +196,18 @@ impl Book {
     pub fn edit_stage_change(
         &mut self,
         id: DealId,
-        index: usize,
+        change: ChangeId,
         on: Day,
         note: &str,
         now: Now,
     ) -> Result<(), BookError> {
         let deal = self.deal_mut(id)?;
-        let entry = deal
+        let index = deal
             .history
-            .get(index)
-            .ok_or(BookError::StageChangeNotFound(index))?;
+            .iter()
+            .position(|c| c.id == change)
+            .ok_or(BookError::StageChangeNotFound)?;
+        let entry = &deal.history[index];
         let note = match entry.stage {
             Stage::Lost => required("Loss reason", note)?,
             _ => note.trim().to_string(),
@@ -177,7 +222,7 @@ impl Book {
                 previous,
             });
         }
-        let next = index.checked_add(1).and_then(|i| deal.history.get(i));
+        let next = deal.history.get(index + 1);
         if let Some(next) = next.filter(|n| on > n.on) {
             let next = next.on;
             return Err(BookError::AfterNext {
@@ -186,20 +231,45 @@ impl Book {
                 next,
             });
         }
-        if let Some(entry) = deal.history.get_mut(index) {
-            entry.on = on;
-            entry.note = note;
+        let mut fixed = deal.clone();
+        let entry = &mut fixed.history[index];
+        let t = now.stamp;
+        let mut changed = set(&mut entry.on, &mut entry.stamps[StageChange::ON], on, t);
+        changed |= set(
+            &mut entry.note,
+            &mut entry.stamps[StageChange::NOTE],
+            note,
+            t,
+        );
+        if !changed {
+            return Ok(());
         }
-        deal.edited = now.stamp;
+        fixed.edited = fixed.edited.max(t);
+        crate::merge::settle_history(&mut fixed);
+        // A date equal to a neighbour's can reorder changes made in another order;
+        // refuse rather than let the history say something else.
+        if fixed
+            .history
+            .iter()
+            .map(|c| c.id)
+            .ne(deal.history.iter().map(|c| c.id))
+        {
+            return Err(BookError::BadHistory(
+                "Cannot move this change to that date: it would change the order of the history"
+                    .into(),
+            ));
+        }
+        *deal = fixed;
         Ok(())
     }
 
     /// Removes one stage change entered by mistake. Never the only one, and never when
     /// what is left would make no sense (the same step twice in a row, an outcome first).
+    /// The entry is kept hidden, stamped as removed.
     pub fn remove_stage_change(
         &mut self,
         id: DealId,
-        index: usize,
+        change: ChangeId,
         now: Now,
     ) -> Result<(), BookError> {
         let process = &self.process;
@@ -208,36 +278,64 @@ impl Book {
             .iter_mut()
             .find(|d| d.id == id)
             .ok_or(BookError::DealNotFound)?;
-        if index >= deal.history.len() {
-            return Err(BookError::StageChangeNotFound(index));
-        }
+        let index = deal
+            .history
+            .iter()
+            .position(|c| c.id == change)
+            .ok_or(BookError::StageChangeNotFound)?;
         if deal.history.len() == 1 {
             return Err(BookError::OnlyStageChange);
         }
         let mut rest = deal.history.clone();
-        rest.remove(index);
+        let mut entry = rest.remove(index);
         if let Some(problem) = shape_problem(&rest, process) {
             return Err(BookError::BadHistory(format!(
                 "Cannot remove this change: it would leave {problem}"
             )));
         }
-        deal.history = rest;
-        deal.edited = now.stamp;
+        let mut fixed = deal.clone();
+        entry.removed = now.stamp.max(
+            entry
+                .at
+                .max(entry.stamps.iter().copied().max().unwrap_or(0))
+                + 1,
+        );
+        fixed.history = rest;
+        fixed.hidden.push(entry);
+        fixed.edited = fixed.edited.max(now.stamp);
+        crate::merge::settle_history(&mut fixed);
+        if fixed.history.len() != deal.history.len() - 1 {
+            return Err(BookError::BadHistory(
+                "Cannot remove this change: it would bring back one set aside in a merge".into(),
+            ));
+        }
+        *deal = fixed;
         Ok(())
     }
 
-    /// Removes the deal. Its tasks stay with the contact, keeping their tag; returns how
-    /// many were unlinked.
-    pub fn remove_deal(&mut self, id: DealId) -> Result<usize, BookError> {
+    /// Removes the deal (kept in [`Book::gone`]). Its tasks stay with the contact,
+    /// keeping their tag; returns how many were unlinked.
+    pub fn remove_deal(&mut self, id: DealId, now: Now) -> Result<usize, BookError> {
         if self.deal(id).is_none() {
             return Err(BookError::DealNotFound);
         }
         let mut unlinked = 0;
         for task in self.tasks.iter_mut().filter(|t| t.deal == Some(id)) {
             task.deal = None;
+            task.stamps[6] = now.stamp.max(task.stamps[6] + 1);
+            task.edited = task.edited.max(now.stamp);
             unlinked += 1;
         }
-        self.deals.retain(|d| d.id != id);
+        let (gone, kept) = std::mem::take(&mut self.deals)
+            .into_iter()
+            .partition(|d| d.id == id);
+        self.deals = kept;
+        self.gone.deals.extend(removed_at(
+            gone,
+            now.stamp,
+            |d| &mut d.removed,
+            |d| d.edited,
+        ));
         Ok(unlinked)
     }
 
@@ -258,12 +356,14 @@ impl Book {
         now: Now,
     ) -> Result<(), BookError> {
         let deal = self.deal_mut(id)?;
-        deal.history.push(StageChange {
-            stage,
-            on,
-            note: note.to_string(),
-        });
-        deal.edited = now.stamp;
+        let salt = crate::ids::stable_digest(&[stage.key().as_bytes(), &on.0.to_le_bytes()]);
+        let change = deal.next_change_id(now.stamp, salt);
+        // After every change so far, even should the clock have gone back.
+        let last = deal.history.iter().chain(&deal.hidden).map(|c| c.at).max();
+        let at = last.map_or(now.stamp, |l| now.stamp.max(l + 1));
+        deal.history
+            .push(StageChange::new(change, stage, on, note, at));
+        deal.edited = deal.edited.max(at);
         Ok(())
     }
 }

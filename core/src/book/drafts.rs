@@ -2,7 +2,7 @@
 
 use crate::day::Day;
 use crate::ids::{ContactId, DealId};
-use crate::model::{Cents, Tag, TaskKind};
+use crate::model::{Cents, Contact, Deal, Tag, Task, TaskKind};
 
 /// What the contact form hands in. Text is trimmed; the name is required and the email,
 /// when given, must look like one.
@@ -46,4 +46,52 @@ pub struct TaskDraft {
     pub deal: Option<DealId>,
     pub notes: String,
     pub tag: Option<Tag>,
+}
+
+impl ContactDraft {
+    /// The contact as its form shows it: what a form's changes are measured against.
+    pub fn of(c: &Contact) -> ContactDraft {
+        ContactDraft {
+            name: c.name.clone(),
+            company: c.company.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            owner: c.owner.clone(),
+            source: c.source.clone(),
+            notes: c.notes.clone(),
+        }
+    }
+}
+
+impl DealDraft {
+    /// The deal as its form shows it.
+    pub fn of(d: &Deal) -> DealDraft {
+        DealDraft {
+            title: d.title.clone(),
+            contact: d.contact,
+            owner: d.owner.clone(),
+            value: d.value,
+            currency: d.currency.clone(),
+            source: d.source.clone(),
+            expected_close: d.expected_close,
+            notes: d.notes.clone(),
+        }
+    }
+}
+
+impl TaskDraft {
+    /// The task as its form shows it (with its tag).
+    pub fn of(t: &Task) -> TaskDraft {
+        TaskDraft {
+            title: t.title.clone(),
+            on: t.on,
+            time: t.time,
+            duration: t.duration,
+            kind: t.kind,
+            contact: t.contact,
+            deal: t.deal,
+            notes: t.notes.clone(),
+            tag: Some(t.tag),
+        }
+    }
 }

@@ -11,7 +11,7 @@ pub enum BookError {
     TaskNotFound,
     StepNotFound,
     /// Zero-based index into a deal's stage history.
-    StageChangeNotFound(usize),
+    StageChangeNotFound,
     /// A record with this id already exists ("contact", "deal", "task").
     IdTaken(&'static str),
     /// A required text was empty ("Title", "Name", "Loss reason", "Step name").
@@ -76,9 +76,10 @@ impl fmt::Display for BookError {
             DealNotFound => write!(f, "Deal not found"),
             TaskNotFound => write!(f, "Task not found"),
             StepNotFound => write!(f, "Step not found in the sales process"),
-            StageChangeNotFound(index) => {
-                write!(f, "Stage change #{} not found", index.saturating_add(1))
-            }
+            StageChangeNotFound => write!(
+                f,
+                "This stage change is no longer in the deal's history (changed in another tab or by a merge)"
+            ),
             IdTaken(record) => write!(f, "This {record} already exists"),
             Required(what) => write!(f, "{what} is required"),
             NegativeValue => write!(f, "Value cannot be negative"),

@@ -132,3 +132,25 @@ impl TaskDraft {
         })
     }
 }
+
+/// Sets one field of a record and its stamp, when the value changes; says whether it did.
+/// Only changed fields take the new stamp, so a merge keeps a teammate's newer edit of
+/// any other field.
+pub(crate) fn set<T: PartialEq>(
+    field: &mut T,
+    stamp: &mut crate::model::Stamp,
+    value: T,
+    now: crate::model::Stamp,
+) -> bool {
+    if *field == value {
+        return false;
+    }
+    *field = value;
+    // Later than the value it replaces, even should this clock be behind the one that
+    // set that value: an edit is always the newer one.
+    // (A value set earlier in this same action keeps this action's stamp.)
+    if *stamp != now {
+        *stamp = now.max(stamp.saturating_add(1));
+    }
+    true
+}

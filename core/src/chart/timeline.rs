@@ -263,14 +263,11 @@ mod tests {
     use crate::model::StepId;
 
     fn change(stage: Stage, on: i32) -> StageChange {
-        StageChange {
-            stage,
-            on: Day(on),
-            note: String::new(),
-        }
+        let id = crate::model::ChangeId(on as u64);
+        StageChange::new(id, stage, Day(on), "", 0)
     }
 
-    fn step(n: u32) -> Stage {
+    fn step(n: u64) -> Stage {
         Stage::Step(StepId(n))
     }
 

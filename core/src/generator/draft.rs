@@ -8,7 +8,9 @@ use super::tasks::{Counterpart, Desk};
 use super::words;
 use crate::day::Day;
 use crate::ids::{ContactId, DealId, IdSource, SeededIds};
-use crate::model::{Contact, ContactType, Deal, Process, Stage, Stamp, StepId, Task, TypeChange};
+use crate::model::{
+    Contact, ContactType, Deal, Process, Stage, StageChange, Stamp, StepId, Task, TypeChange,
+};
 
 /// Existing clients open this share of new deals (a new product for a happy client).
 const REPEAT_SHARE: f64 = 0.15;
@@ -129,8 +131,17 @@ impl<'a> Draft<'a> {
             person.prospect_on = Some(person.prospect_on.map_or(q.on, |d| d.min(q.on)));
         }
         let product = pick(rng, words::PRODUCTS);
+        let id = DealId(self.ids.fresh());
+        let history = StageChange::sequence(
+            id.0,
+            self.stamp,
+            history
+                .into_iter()
+                .map(|c| (c.stage, c.on, c.note))
+                .collect(),
+        );
         self.deals.push(Deal {
-            id: DealId(self.ids.fresh()),
+            id,
             title: format!("{}: {product}", person.company),
             contact: person.id,
             owner: rep.name.clone(),
@@ -140,7 +151,10 @@ impl<'a> Draft<'a> {
             expected_close: Some(weekday_on_or_after(opened.plus(rng.i32(35..=100)))),
             notes: pick(rng, words::DEAL_NOTES).to_string(),
             history,
+            hidden: Vec::new(),
+            stamps: [self.stamp; 8],
             edited: self.stamp,
+            removed: 0,
         });
         self.links.push((contact, repeat.map(|_| product)));
     }
@@ -196,8 +210,11 @@ impl<'a> Draft<'a> {
                     .unwrap_or_default(),
                 source: p.source.to_string(),
                 notes: p.notes.to_string(),
-                types: type_history(p),
+                types: TypeChange::sequence(p.id.0, stamp, type_history(p)),
+                hidden_types: Vec::new(),
+                stamps: [stamp; 7],
                 edited: stamp,
+                removed: 0,
             })
             .collect();
         (contacts, self.deals, tasks)
@@ -302,14 +319,11 @@ fn counterpart(person: &Person) -> Counterpart<'_> {
 }
 
 /// Lead when first met, prospect once a deal reaches a meeting, client on the first win.
-fn type_history(p: &Person) -> Vec<TypeChange> {
-    let mut types = vec![TypeChange {
-        kind: ContactType::Lead,
-        on: p.created,
-    }];
+fn type_history(p: &Person) -> Vec<(ContactType, Day)> {
+    let mut types = vec![(ContactType::Lead, p.created)];
     let mut become_ = |kind: ContactType, on: Day| match types.last_mut() {
-        Some(last) if last.on == on => last.kind = kind,
-        _ => types.push(TypeChange { kind, on }),
+        Some(last) if last.1 == on => last.0 = kind,
+        _ => types.push((kind, on)),
     };
     if let Some(on) = p.prospect_on.filter(|d| p.client_on.is_none_or(|c| *d < c)) {
         become_(ContactType::Prospect, on);

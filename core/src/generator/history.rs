@@ -90,12 +90,10 @@ pub fn walk(
     history
 }
 
+/// A change without its id yet: the deal numbers its history when it is made
+/// (`StageChange::sequence`).
 fn change(stage: Stage, on: Day, note: &str) -> StageChange {
-    StageChange {
-        stage,
-        on,
-        note: note.to_string(),
-    }
+    StageChange::new(crate::model::ChangeId(0), stage, on, note, 0)
 }
 
 /// The next working day at least `days` after `day`.

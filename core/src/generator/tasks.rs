@@ -205,7 +205,9 @@ impl Desk<'_> {
             done_on,
             notes: pick(self.rng, TASK_NOTES).to_string(),
             tag,
+            stamps: [self.stamp; 10],
             edited: self.stamp,
+            removed: 0,
         }
     }
 }

@@ -3,41 +3,15 @@
 //! The file is an envelope `{"app":"pipewise","schema":N,"saved":…,"book":{…}}`. Backups
 //! are written by `store::to_backup_json` (the frozen, versioned shape of each schema);
 //! `read_backup` reads every schema through `store::from_backup_json` and its migrations,
-//! and also the first envelope `backup_json` wrote (the live model's shape, schema 1).
-//! The checks in `validate` apply to any restored or merged book.
+//! The checks in `validate` (the book's own rules) apply to any restored or merged book.
 
 use super::error::ImportError;
-use super::text::{day_in_range, day_text};
 use crate::day::Day;
-use crate::model::{Book, Stage, Stamp, Tag};
+use crate::model::Book;
 use crate::store::{self, DecodeError};
-use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashSet;
 
 const APP: &str = "pipewise";
-const SCHEMA: u64 = 1;
-
-#[derive(Serialize)]
-struct Envelope<'a> {
-    app: &'static str,
-    schema: u64,
-    saved: Stamp,
-    book: &'a Book,
-}
-
-/// The first backup envelope: the live model's serde shape. Still read by `read_backup`;
-/// new backups come from `store::to_backup_json`, whose shape is frozen per schema.
-pub fn backup_json(book: &Book, saved: Stamp) -> String {
-    let envelope = Envelope {
-        app: APP,
-        schema: SCHEMA,
-        saved,
-        book,
-    };
-    // Serializing plain data with string keys cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
-}
 
 /// Reads a backup file, checking every record before anything is restored.
 pub fn read_backup(text: &str, today: Day) -> Result<Book, ImportError> {
@@ -75,26 +49,17 @@ pub fn open_backup(text: &str, today: Day) -> Result<(Book, u64), ImportError> {
             ))
         }
     };
-    let book_value = envelope
-        .remove("book")
-        .ok_or_else(|| ImportError::Damaged("it holds no records".into()))?;
-    // The first envelope kept the process as `{"steps":[…]}`; every schema's frozen shape
-    // keeps it as a list of steps.
-    let first_envelope =
-        schema == SCHEMA && book_value.get("process").is_some_and(Value::is_object);
-    let book: Book = if first_envelope {
-        serde_json::from_value(book_value)
-            .map_err(|e| ImportError::Damaged(shape_problem(&e.to_string())))?
-    } else {
-        store::from_backup_json(text).map_err(|e| match e {
-            DecodeError::NotOurs => ImportError::OtherApp,
-            DecodeError::NewerVersion { found } => ImportError::NewerSchema {
-                found: u64::from(found),
-                known,
-            },
-            DecodeError::Corrupt(detail) => ImportError::Damaged(shape_problem(&detail)),
-        })?
-    };
+    if envelope.remove("book").is_none() {
+        return Err(ImportError::Damaged("it holds no records".into()));
+    }
+    let book = store::from_backup_json(text).map_err(|e| match e {
+        DecodeError::NotOurs => ImportError::OtherApp,
+        DecodeError::NewerVersion { found } => ImportError::NewerSchema {
+            found: u64::from(found),
+            known,
+        },
+        DecodeError::Corrupt(detail) => ImportError::Damaged(shape_problem(&detail)),
+    })?;
     validate(&book, today).map_err(ImportError::Invalid)?;
     Ok((book, schema))
 }
@@ -105,145 +70,13 @@ fn shape_problem(message: &str) -> String {
     format!("a record is not in the expected form ({message})")
 }
 
-/// Checks the rules every book keeps (docs/product.md, "Records"): unique ids, no references to missing
-/// records, non-empty histories in date order, no dates in the future. The message names
+/// Checks the rules every book keeps (docs/product.md, "Records"): the same check the
+/// forms' rules keep ([`Book::check`]), so whatever the app can write it can read back.
+/// `today` should be the latest date anywhere on Earth ([`crate::book::Now::anywhere`]):
+/// a file written today in Kiribati is not from the future in Hawaii. The message names
 /// the first problem found, in the user's words.
 pub fn validate(book: &Book, today: Day) -> Result<(), String> {
-    let mut steps = HashSet::new();
-    for step in &book.process.steps {
-        if !steps.insert(step.id) {
-            return Err(format!(
-                "two steps of the sales process share the number {}",
-                step.id.0
-            ));
-        }
-    }
-    let stage_known = |stage: Stage| match stage {
-        Stage::Step(id) => steps.contains(&id),
-        Stage::Won | Stage::Lost => true,
-    };
-
-    let mut contacts = HashSet::new();
-    for c in &book.contacts {
-        let who = format!("contact “{}”", c.name);
-        if !contacts.insert(c.id) {
-            return Err(format!(
-                "two contacts share the id {} ({who})",
-                c.id.0.short()
-            ));
-        }
-        if c.types.is_empty() {
-            return Err(format!("{who} has no contact type"));
-        }
-        check_dates(&who, "contact type", c.types.iter().map(|t| t.on), today)?;
-    }
-
-    let mut deals = HashSet::new();
-    for d in &book.deals {
-        let what = format!("deal “{}”", d.title);
-        if !deals.insert(d.id) {
-            return Err(format!(
-                "two deals share the id {} ({what})",
-                d.id.0.short()
-            ));
-        }
-        if !contacts.contains(&d.contact) {
-            return Err(format!(
-                "{what} belongs to a contact that is not in the file"
-            ));
-        }
-        if d.history.is_empty() {
-            return Err(format!("{what} has an empty stage history"));
-        }
-        if d.history.iter().any(|c| !stage_known(c.stage)) {
-            return Err(format!(
-                "{what} was in a step that is not in the sales process"
-            ));
-        }
-        if let Some(pair) = d.history.windows(2).find(|w| w[0].stage == w[1].stage) {
-            let name = pair[1].stage.name(&book.process);
-            return Err(format!("{what} lists the stage “{name}” twice in a row"));
-        }
-        check_dates(&what, "stage", d.history.iter().map(|c| c.on), today)?;
-        if let Some(day) = d.expected_close.filter(|day| !day_in_range(*day)) {
-            return Err(format!(
-                "{what} has an expected close date ({}) that is not a real date",
-                day_text(day)
-            ));
-        }
-    }
-
-    let mut tasks = HashSet::new();
-    for t in &book.tasks {
-        let what = format!("task “{}”", t.title);
-        if !tasks.insert(t.id) {
-            return Err(format!(
-                "two tasks share the id {} ({what})",
-                t.id.0.short()
-            ));
-        }
-        if !contacts.contains(&t.contact) {
-            return Err(format!(
-                "{what} belongs to a contact that is not in the file"
-            ));
-        }
-        if t.deal.is_some_and(|d| !deals.contains(&d)) {
-            return Err(format!("{what} belongs to a deal that is not in the file"));
-        }
-        if let Tag::Stage(stage) = t.tag {
-            if !stage_known(stage) {
-                return Err(format!(
-                    "{what} is tagged with a step that is not in the sales process"
-                ));
-            }
-        }
-        if !day_in_range(t.on) {
-            return Err(format!(
-                "{what} has a date ({}) that is not a real date",
-                day_text(t.on)
-            ));
-        }
-        if let Some(done) = t.done_on {
-            check_dates(&what, "done", [done], today)?;
-        }
-        if t.time.is_some_and(|m| m >= 24 * 60) {
-            return Err(format!("{what} has a time past midnight"));
-        }
-    }
-    Ok(())
-}
-
-/// Dates must be real, not in the future, and never decreasing.
-fn check_dates(
-    what: &str,
-    kind: &str,
-    days: impl IntoIterator<Item = Day>,
-    today: Day,
-) -> Result<(), String> {
-    let mut previous: Option<Day> = None;
-    for day in days {
-        if !day_in_range(day) {
-            return Err(format!(
-                "{what} has a {kind} date ({}) that is not a real date",
-                day_text(day)
-            ));
-        }
-        if day > today {
-            return Err(format!(
-                "{what}: {kind} date {} is in the future",
-                day_text(day)
-            ));
-        }
-        if let Some(before) = previous.filter(|before| *before > day) {
-            return Err(format!(
-                "{what}: {kind} dates are out of order ({} comes after {})",
-                day_text(day),
-                day_text(before)
-            ));
-        }
-        previous = Some(day);
-    }
-    Ok(())
+    book.check(today).map_err(|e| e.to_string())
 }
 
 /// What a backup holds, shown before the user agrees to restore it.
@@ -303,18 +136,27 @@ pub fn summarize(book: &Book) -> Summary {
     }
 }
 
-/// A message when a file is too big to be kept in the browser's storage, checked before
-/// reading it. `quota_chars` is the storage's capacity in characters.
+/// A backup or export file is text many times larger than the packed form the browser
+/// keeps (a 10,000-deal backup is about 55 MB, stored in about 1.9 million characters):
+/// a file up to this many times the quota may still fit once read.
+pub const FILE_PER_STORED: u64 = 30;
+
+/// Refuses, before reading it, a file far too large for this browser to keep: more
+/// than [`FILE_PER_STORED`] times the storage quota. A file under that is read and
+/// checked; should the book it holds still not fit, saving says so and keeps everything
+/// in the tab.
 pub fn too_large(bytes: u64, quota_chars: u64) -> Option<String> {
-    if bytes <= quota_chars {
+    let limit = quota_chars.saturating_mul(FILE_PER_STORED);
+    if bytes <= limit {
         return None;
     }
     let mb = |n: u64| n as f64 / 1_000_000.0;
     Some(format!(
-        "This file is {:.1} MB, but this browser can keep only about {:.1} MB of Pipewise \
-         data. Check that it is the right file; a manager merging many backups may need to \
-         archive older deals first.",
+        "This file is {:.0} MB, more than this browser could keep (files up to about {:.0} MB \
+         fit its {:.1} MB for Pipewise). Check that it is the right file; a manager merging \
+         many backups may need to archive older deals first.",
         mb(bytes),
+        mb(limit),
         mb(quota_chars)
     ))
 }

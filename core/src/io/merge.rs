@@ -1,250 +1,294 @@
 //! Merging another browser's backup into ours: how a manager collects the reps' files.
-//!
-//! Records are matched by id. A record in both files keeps the fields of the newer edit;
-//! dated histories (deal stages, contact types) are united, so no dated change is lost.
-//! Merging the same file twice changes nothing.
+//! The merge itself is [`crate::merge::merge`], the same one tabs (and team sync) use;
+//! this file says what it would do, for the preview the user confirms. A teammate's
+//! file brings records and steps, not settings: ours are kept.
 
 use super::text::{day_text, stamp_day};
 use crate::day::Day;
-use crate::model::{Book, Contact, Deal, Process, Stage, StageChange, Stamp, Task, TypeChange};
+use crate::merge::merge;
+use crate::model::{Book, Contact, Deal, Stamp, Task};
 use std::collections::HashMap;
-use std::hash::Hash;
 
 /// What merging a file would do, for the preview the user confirms.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct MergePlan {
     pub added_contacts: Vec<String>,
     pub changed_contacts: Vec<String>,
+    pub removed_contacts: Vec<String>,
     pub added_deals: Vec<String>,
     pub changed_deals: Vec<String>,
+    pub removed_deals: Vec<String>,
     pub added_tasks: Vec<String>,
     pub changed_tasks: Vec<String>,
-    /// Steps of their sales process that ours lacks; they are appended.
+    pub removed_tasks: Vec<String>,
+    /// Steps of their sales process that ours lacks; each takes its place by its rank.
     pub added_steps: Vec<String>,
-    /// Records that differ in both files, and which version was kept.
+    /// Our steps their file removed.
+    pub removed_steps: Vec<String>,
+    /// Our steps their file renamed or moved.
+    pub changed_steps: Vec<String>,
+    /// Fields edited in both files, and which edit was kept; records removed in one file
+    /// and edited later in the other (kept).
     pub conflicts: Vec<String>,
 }
 
 impl MergePlan {
     /// True when merging would change nothing.
     pub fn is_empty(&self) -> bool {
-        self.added_contacts.is_empty()
-            && self.changed_contacts.is_empty()
-            && self.added_deals.is_empty()
-            && self.changed_deals.is_empty()
-            && self.added_tasks.is_empty()
-            && self.changed_tasks.is_empty()
-            && self.added_steps.is_empty()
+        [
+            &self.added_contacts,
+            &self.changed_contacts,
+            &self.removed_contacts,
+            &self.added_deals,
+            &self.changed_deals,
+            &self.removed_deals,
+            &self.added_tasks,
+            &self.changed_tasks,
+            &self.removed_tasks,
+            &self.added_steps,
+            &self.removed_steps,
+            &self.changed_steps,
+        ]
+        .iter()
+        .all(|list| list.is_empty())
     }
 }
 
+/// What merging `theirs` would do, edit dates given as UTC days.
 pub fn plan_merge(ours: &Book, theirs: &Book) -> MergePlan {
-    merge(ours, theirs).1
+    plan_merge_with(ours, theirs, stamp_day)
 }
 
+/// [`plan_merge`] with edit dates in the user's own days (`day_of` turns a stamp into
+/// the local date; the browser knows the zone, the core does not).
+pub fn plan_merge_with(ours: &Book, theirs: &Book, day_of: impl Fn(Stamp) -> Day) -> MergePlan {
+    let merged = apply_merge(ours, theirs);
+    describe(ours, theirs, &merged, &day_of)
+}
+
+/// Their file merged into our book; our settings stay.
 pub fn apply_merge(ours: &Book, theirs: &Book) -> Book {
-    merge(ours, theirs).0
+    merge(ours, &with_settings(theirs, ours))
 }
 
-fn merge(ours: &Book, theirs: &Book) -> (Book, MergePlan) {
-    let mut plan = MergePlan::default();
-    let process = merge_process(&ours.process, &theirs.process, &mut plan);
-
-    let contacts = merge_records(
-        &ours.contacts,
-        &theirs.contacts,
-        |c| c.id,
-        |c| c.edited,
-        |winner, ours, theirs| Contact {
-            types: unite(&ours.types, &theirs.types, type_key),
-            edited: ours.edited.max(theirs.edited),
-            ..winner.clone()
-        },
-        |c| {
-            if c.company.is_empty() {
-                format!("contact “{}”", c.name)
-            } else {
-                format!("contact “{}” ({})", c.name, c.company)
-            }
-        },
-    );
-    let stage_key = |c: &StageChange| stage_key(&process, c);
-    let deals = merge_records(
-        &ours.deals,
-        &theirs.deals,
-        |d| d.id,
-        |d| d.edited,
-        |winner, ours, theirs| Deal {
-            history: unite(&ours.history, &theirs.history, stage_key),
-            edited: ours.edited.max(theirs.edited),
-            ..winner.clone()
-        },
-        |d| format!("deal “{}”", d.title),
-    );
-    let tasks = merge_records(
-        &ours.tasks,
-        &theirs.tasks,
-        |t| t.id,
-        |t| t.edited,
-        |winner, _, _| winner.clone(),
-        |t: &Task| format!("task “{}” on {}", t.title, day_text(t.on)),
-    );
-
-    plan.added_contacts = contacts.added;
-    plan.changed_contacts = contacts.changed;
-    plan.added_deals = deals.added;
-    plan.changed_deals = deals.changed;
-    plan.added_tasks = tasks.added;
-    plan.changed_tasks = tasks.changed;
-    for conflicts in [contacts.conflicts, deals.conflicts, tasks.conflicts] {
-        plan.conflicts.extend(conflicts);
-    }
-
-    let book = Book {
-        process,
-        contacts: contacts.records,
-        deals: deals.records,
-        tasks: tasks.records,
+/// Their records with our settings, so merging their file never changes ours.
+fn with_settings(theirs: &Book, ours: &Book) -> Book {
+    Book {
         settings: ours.settings.clone(),
-    };
-    (book, plan)
+        ..theirs.clone()
+    }
 }
 
-/// Our steps in our order, then their steps we lack. A step is the same step when its
-/// id is; a different name for it is reported, and ours is kept.
-fn merge_process(ours: &Process, theirs: &Process, plan: &mut MergePlan) -> Process {
-    let mut merged = ours.clone();
-    for step in &theirs.steps {
-        match ours.step(step.id) {
-            None => {
-                plan.added_steps.push(step.name.clone());
-                merged.steps.push(step.clone());
-            }
-            Some(own) if own.name != step.name => plan.conflicts.push(format!(
-                "the step you call “{}” is called “{}” in their file; your name is kept",
-                own.name, step.name
-            )),
+fn describe(ours: &Book, theirs: &Book, merged: &Book, day_of: &dyn Fn(Stamp) -> Day) -> MergePlan {
+    let mut plan = MergePlan::default();
+    let contact_name = |c: &Contact| {
+        if c.company.is_empty() {
+            format!("contact “{}”", c.name)
+        } else {
+            format!("contact “{}” ({})", c.name, c.company)
+        }
+    };
+    let deal_name = |d: &Deal| format!("deal “{}”", d.title);
+    let task_name = |t: &Task| format!("task “{}” on {}", t.title, day_text(t.on));
+
+    let (added, changed, removed) = compare(&ours.contacts, &merged.contacts, |c| c.id);
+    plan.added_contacts = added.into_iter().map(contact_name).collect();
+    plan.changed_contacts = changed.into_iter().map(contact_name).collect();
+    plan.removed_contacts = removed.into_iter().map(contact_name).collect();
+    let (added, changed, removed) = compare(&ours.deals, &merged.deals, |d| d.id);
+    plan.added_deals = added.into_iter().map(deal_name).collect();
+    plan.changed_deals = changed.into_iter().map(deal_name).collect();
+    plan.removed_deals = removed.into_iter().map(deal_name).collect();
+    let (added, changed, removed) = compare(&ours.tasks, &merged.tasks, |t| t.id);
+    plan.added_tasks = added.into_iter().map(task_name).collect();
+    plan.changed_tasks = changed.into_iter().map(task_name).collect();
+    plan.removed_tasks = removed.into_iter().map(task_name).collect();
+    let (added, changed, removed) = compare(&ours.process.steps, &merged.process.steps, |s| s.id);
+    plan.added_steps = added.into_iter().map(|s| s.name.clone()).collect();
+    plan.removed_steps = removed.into_iter().map(|s| s.name.clone()).collect();
+    plan.changed_steps = changed.into_iter().map(|s| s.name.clone()).collect();
+
+    conflicts(
+        &mut plan,
+        ours,
+        theirs,
+        merged,
+        day_of,
+        contact_name,
+        deal_name,
+        task_name,
+    );
+    plan
+}
+
+/// Records in `after` not in `before` (added), in both but different (changed), and in
+/// `before` only (removed).
+fn compare<'a, T: PartialEq, K: std::hash::Hash + Eq>(
+    before: &'a [T],
+    after: &'a [T],
+    id: impl Fn(&T) -> K,
+) -> (Vec<&'a T>, Vec<&'a T>, Vec<&'a T>) {
+    let old: HashMap<K, &T> = before.iter().map(|r| (id(r), r)).collect();
+    let new: HashMap<K, &T> = after.iter().map(|r| (id(r), r)).collect();
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    for r in after {
+        match old.get(&id(r)) {
+            None => added.push(r),
+            Some(o) if *o != r => changed.push(r),
             Some(_) => {}
         }
     }
-    merged
+    let removed = before
+        .iter()
+        .filter(|r| !new.contains_key(&id(r)))
+        .collect();
+    (added, changed, removed)
 }
 
-struct Merged<T> {
-    records: Vec<T>,
-    added: Vec<String>,
-    changed: Vec<String>,
-    conflicts: Vec<String>,
-}
-
-/// Ours in our order (each joined with theirs when both have it), then theirs we lack.
-fn merge_records<T: Clone + PartialEq, K: Hash + Eq>(
-    ours: &[T],
-    theirs: &[T],
-    id: impl Fn(&T) -> K,
-    edited: impl Fn(&T) -> Stamp,
-    join: impl Fn(&T, &T, &T) -> T,
-    describe: impl Fn(&T) -> String,
-) -> Merged<T> {
-    let their_index: HashMap<K, &T> = theirs.iter().map(|t| (id(t), t)).collect();
-    let our_ids: HashMap<K, ()> = ours.iter().map(|t| (id(t), ())).collect();
-    let mut out = Merged {
-        records: Vec::with_capacity(ours.len() + theirs.len()),
-        added: Vec::new(),
-        changed: Vec::new(),
-        conflicts: Vec::new(),
-    };
-    for own in ours {
-        let Some(their) = their_index.get(&id(own)).copied() else {
-            out.records.push(own.clone());
-            continue;
+/// Fields both files edited after the record was made, with different values: the newer
+/// edit is kept, and the user is told which.
+#[allow(clippy::too_many_arguments)] // the three books, the calendar and three namers
+fn conflicts(
+    plan: &mut MergePlan,
+    ours: &Book,
+    theirs: &Book,
+    merged: &Book,
+    day_of: &dyn Fn(Stamp) -> Day,
+    contact_name: impl Fn(&Contact) -> String,
+    deal_name: impl Fn(&Deal) -> String,
+    task_name: impl Fn(&Task) -> String,
+) {
+    let mut say = |what: String, field: &str, our: Stamp, their: Stamp| {
+        let (side, stamp) = if their > our {
+            ("their file", their)
+        } else {
+            ("your file", our)
         };
-        // Ties keep ours, so merging the same file again changes nothing.
-        let theirs_newer = edited(their) > edited(own);
-        let winner = if theirs_newer { their } else { own };
-        let joined = join(winner, own, their);
-        if joined != *own {
-            out.changed.push(describe(&joined));
-        }
-        // Joining with each side as the winner gives the same history and stamp, so the
-        // two results differ exactly when one side's field edits are set aside.
-        if own != their && join(own, own, their) != join(their, own, their) {
-            let (side, stamp) = if theirs_newer {
-                ("their file", edited(their))
-            } else {
-                ("your file", edited(own))
+        plan.conflicts.push(format!(
+            "{what}: the {field} was changed in both files; kept the newer edit ({side}, {})",
+            day_text(day_of(stamp))
+        ));
+    };
+    let theirs_contacts: HashMap<_, _> = all(&theirs.contacts, &theirs.gone.contacts, |c| c.id);
+    for c in ours.contacts.iter() {
+        if let Some(t) = theirs_contacts.get(&c.id) {
+            let values = |x: &Contact| {
+                [
+                    &x.name, &x.company, &x.email, &x.phone, &x.owner, &x.source, &x.notes,
+                ]
+                .map(|v| v.clone())
             };
-            out.conflicts.push(format!(
-                "{} differs in the two files; kept the newer edit ({side}, {})",
-                describe(&joined),
-                day_text(stamp_day(stamp))
+            both_edited(&values(c), &c.stamps, &values(t), &t.stamps, |i, a, b| {
+                say(contact_name(c), Contact::FIELDS[i], a, b)
+            });
+        }
+    }
+    let theirs_deals: HashMap<_, _> = all(&theirs.deals, &theirs.gone.deals, |d| d.id);
+    for d in ours.deals.iter() {
+        if let Some(t) = theirs_deals.get(&d.id) {
+            let values = |x: &Deal| {
+                [
+                    x.title.clone(),
+                    x.contact.to_string(),
+                    x.owner.clone(),
+                    x.value.to_string(),
+                    x.currency.clone(),
+                    x.source.clone(),
+                    format!("{:?}", x.expected_close),
+                    x.notes.clone(),
+                ]
+            };
+            both_edited(&values(d), &d.stamps, &values(t), &t.stamps, |i, a, b| {
+                say(deal_name(d), Deal::FIELDS[i], a, b)
+            });
+        }
+    }
+    let theirs_tasks: HashMap<_, _> = all(&theirs.tasks, &theirs.gone.tasks, |t| t.id);
+    for k in ours.tasks.iter() {
+        if let Some(t) = theirs_tasks.get(&k.id) {
+            let values = |x: &Task| {
+                [
+                    x.title.clone(),
+                    x.on.0.to_string(),
+                    format!("{:?}", x.time),
+                    format!("{:?}", x.duration),
+                    format!("{:?}", x.kind),
+                    x.contact.to_string(),
+                    format!("{:?}", x.deal),
+                    format!("{:?}", x.done_on),
+                    x.notes.clone(),
+                    format!("{:?}", x.tag),
+                ]
+            };
+            both_edited(&values(k), &k.stamps, &values(t), &t.stamps, |i, a, b| {
+                say(task_name(k), Task::FIELDS[i], a, b)
+            });
+        }
+    }
+    // Removed in one file, edited later in the other: the record stays.
+    let ours_gone: HashMap<_, _> = ours.gone.deals.iter().map(|d| (d.id, d)).collect();
+    for d in merged.deals.iter() {
+        if ours_gone.contains_key(&d.id) {
+            plan.conflicts.push(format!(
+                "{}: you removed it, but it was changed in their file afterwards; it is back",
+                deal_name(d)
             ));
         }
-        out.records.push(joined);
     }
-    for their in theirs {
-        if !our_ids.contains_key(&id(their)) {
-            out.added.push(describe(their));
-            out.records.push(their.clone());
+    let ours_gone: HashMap<_, _> = ours.gone.contacts.iter().map(|c| (c.id, c)).collect();
+    for c in merged.contacts.iter() {
+        if ours_gone.contains_key(&c.id) {
+            plan.conflicts.push(format!(
+                "{}: you removed it, but it was changed in their file afterwards; it is back",
+                contact_name(c)
+            ));
         }
     }
-    out
-}
-
-/// The canonical order of dated entries: by date, then stage or type order, then note.
-/// It depends on the entry alone, which is what makes merging idempotent.
-type EntryKey = (Day, u8, u64, String);
-
-fn stage_key(process: &Process, change: &StageChange) -> EntryKey {
-    let (class, rank) = match change.stage {
-        Stage::Step(id) => match process.position(id) {
-            Some(pos) => (0, pos as u64),
-            None => (1, u64::from(id.0)),
-        },
-        Stage::Won => (2, 0),
-        Stage::Lost => (3, 0),
-    };
-    (change.on, class, rank, change.note.clone())
-}
-
-fn type_key(change: &TypeChange) -> EntryKey {
-    (change.on, 0, change.kind as u64, String::new())
-}
-
-/// Entries reached by either history, in date order, without duplicates and without two
-/// consecutive entries of the same stage (the later one adds nothing: the deal was
-/// already there). When ours already holds every entry of theirs, ours stays as it is.
-fn unite<E, K>(ours: &[E], theirs: &[E], key: impl Fn(&E) -> K) -> Vec<E>
-where
-    E: Clone + PartialEq + SameStage,
-    K: Ord,
-{
-    if theirs.iter().all(|e| ours.contains(e)) {
-        return ours.to_vec();
-    }
-    let mut all: Vec<E> = Vec::with_capacity(ours.len() + theirs.len());
-    for e in ours.iter().chain(theirs) {
-        if !all.contains(e) {
-            all.push(e.clone());
+    // Two closes of one deal: the first stands, the other is set aside.
+    for d in merged.deals.iter() {
+        let outcomes = d
+            .hidden
+            .iter()
+            .filter(|c| c.removed == 0 && !c.stage.is_open())
+            .count();
+        if outcomes > 0
+            && ours
+                .deal(d.id)
+                .is_none_or(|o| o.hidden.len() != d.hidden.len())
+        {
+            plan.conflicts.push(format!(
+                "{}: it was closed in both files; the earlier close stands",
+                deal_name(d)
+            ));
         }
     }
-    all.sort_by_cached_key(|e| key(e));
-    all.dedup_by(|later, earlier| later.same_stage(earlier));
-    all
 }
 
-trait SameStage {
-    fn same_stage(&self, other: &Self) -> bool;
+fn all<'a, T, K: std::hash::Hash + Eq>(
+    live: &'a [T],
+    gone: &'a [T],
+    id: impl Fn(&T) -> K,
+) -> HashMap<K, &'a T> {
+    live.iter().chain(gone).map(|r| (id(r), r)).collect()
 }
 
-impl SameStage for StageChange {
-    fn same_stage(&self, other: &Self) -> bool {
-        self.stage == other.stage
-    }
-}
-
-impl SameStage for TypeChange {
-    fn same_stage(&self, other: &Self) -> bool {
-        self.kind == other.kind
+/// Calls `found` for each field that differs and that both sides set after the record
+/// was made (its stamp is above the side's oldest field stamp, the moment it was made).
+fn both_edited<const N: usize>(
+    ours: &[String; N],
+    our_stamps: &[Stamp; N],
+    theirs: &[String; N],
+    their_stamps: &[Stamp; N],
+    mut found: impl FnMut(usize, Stamp, Stamp),
+) {
+    let our_made = our_stamps.iter().copied().min().unwrap_or(0);
+    let their_made = their_stamps.iter().copied().min().unwrap_or(0);
+    for i in 0..N {
+        let edited_here = our_stamps[i] > our_made;
+        let edited_there = their_stamps[i] > their_made;
+        if ours[i] != theirs[i] && edited_here && edited_there && our_stamps[i] != their_stamps[i] {
+            found(i, our_stamps[i], their_stamps[i]);
+        }
     }
 }

@@ -83,7 +83,10 @@ mod tests {
             source: String::new(),
             notes: String::new(),
             types: Vec::new(),
+            hidden_types: Vec::new(),
+            stamps: [0; 7],
             edited: 0,
+            removed: 0,
         }
     }
 

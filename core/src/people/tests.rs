@@ -145,8 +145,9 @@ fn removal_counts_what_remove_contact_removes() {
         removal_warning("Ana Ruiz", told),
         "Deleting Ana Ruiz also removes their 3 deals and 3 tasks."
     );
-    let done = b.remove_contact(cid(1)).unwrap();
+    let done = b.remove_contact(cid(1), now()).unwrap();
     assert_eq!(done, told);
+    assert_eq!((b.gone.deals.len(), b.gone.tasks.len()), (3, 3));
     assert_eq!(
         removal_warning("Cy", Removed { deals: 0, tasks: 1 }),
         "Deleting Cy also removes their 1 task."

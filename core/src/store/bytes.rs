@@ -1,14 +1,22 @@
 //! Little byte writer and reader for the packed payload: LEB128 varints, zigzag for
-//! signed numbers, length-prefixed strings, and a string table for values that repeat
-//! (owners, sources, currencies). Hand-written because it is ~150 lines and a serde
-//! binary format would not give us columns or interning anyway.
+//! signed numbers, length-prefixed strings, a string table for values that repeat
+//! (owners, sources, currencies), and the pieces every schema's columns are made of
+//! (ids, references, day and stamp deltas). Hand-written because it is a few hundred
+//! lines and a serde binary format would not give us columns or interning anyway.
+//!
+//! Everything here is part of the formats of schemas already shipped: change what a
+//! piece writes and old data no longer reads (the fixture tests in `tests/store.rs`
+//! catch it). A new schema that needs something else adds a new piece.
 //!
 //! The per-value methods are kept out of line (`#[inline(never)]`): in the browser, V8
 //! optimises a wasm function only for its later calls, so a value written or read by a
 //! call of its own runs optimised after the first few thousand values, where the same
 //! code inlined into a column loop that runs once would stay in the slow tier.
 
+use crate::day::Day;
+use crate::ids::Id;
 use rustc_hash::FxHashMap;
+use std::hash::Hash;
 
 /// Why a payload could not be read, in a rep's words where it matters.
 pub type ReadResult<T> = Result<T, String>;
@@ -35,7 +43,7 @@ impl Writer {
     }
 
     pub fn i64(&mut self, n: i64) {
-        self.u64(((n << 1) ^ (n >> 63)) as u64);
+        self.u64(zigzag(n));
     }
 
     pub fn len(&mut self, n: usize) {
@@ -51,6 +59,21 @@ impl Writer {
         self.len(s.len());
         self.raw(s.as_bytes());
     }
+
+    /// A record id: 16 raw bytes (random, so a varint would only grow it).
+    pub fn id(&mut self, id: Id) {
+        self.raw(&id.0.to_be_bytes());
+    }
+}
+
+/// A signed number as an unsigned one that stays small when the number is near zero
+/// (0, -1, 1, -2, … become 0, 1, 2, 3, …).
+pub fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+pub fn unzigzag(z: u64) -> i64 {
+    (z >> 1) as i64 ^ -((z & 1) as i64)
 }
 
 pub struct Reader<'a> {
@@ -85,8 +108,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn i64(&mut self) -> ReadResult<i64> {
-        let z = self.u64()?;
-        Ok((z >> 1) as i64 ^ -((z & 1) as i64))
+        Ok(unzigzag(self.u64()?))
     }
 
     pub fn u32(&mut self) -> ReadResult<u32> {
@@ -130,6 +152,10 @@ impl<'a> Reader<'a> {
         String::from_utf8(bytes.to_vec()).map_err(|_| "some text is not valid".to_string())
     }
 
+    pub fn id(&mut self) -> ReadResult<Id> {
+        Ok(Id(u128::from_be_bytes(self.array()?)))
+    }
+
     pub fn finish(self) -> ReadResult<()> {
         if self.bytes.is_empty() {
             Ok(())
@@ -148,16 +174,29 @@ fn ended() -> String {
 pub struct Interner<'a> {
     index: FxHashMap<&'a str, u32>,
     strings: Vec<&'a str>,
+    /// The empty string's index, kept apart from `index`: most stage notes are empty,
+    /// and natively an empty `String`'s dangling pointer makes each `memcmp` in a map
+    /// lookup ~40 times slower on AVX-512 machines (the benchmarks ran mostly in it).
+    empty: Option<u32>,
 }
 
 impl<'a> Interner<'a> {
     #[inline(never)]
     pub fn id(&mut self, s: &'a str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
+        let known = if s.is_empty() {
+            self.empty
+        } else {
+            self.index.get(s).copied()
+        };
+        if let Some(i) = known {
             return i;
         }
         let i = self.strings.len() as u32;
-        self.index.insert(s, i);
+        if s.is_empty() {
+            self.empty = Some(i);
+        } else {
+            self.index.insert(s, i);
+        }
         self.strings.push(s);
         i
     }
@@ -191,6 +230,116 @@ impl Strings {
             .and_then(|i| self.0.get(i))
             .cloned()
             .ok_or_else(|| format!("a text reference ({i}) points nowhere"))
+    }
+}
+
+// ---- References between tables ----
+
+/// Each key's position in a table. With duplicate keys a reference resolves to the
+/// first record that has it.
+pub fn index_of<K: Hash + Eq>(keys: impl Iterator<Item = K>) -> FxHashMap<K, usize> {
+    let mut index = FxHashMap::default();
+    for (i, key) in keys.enumerate() {
+        index.entry(key).or_insert(i);
+    }
+    index
+}
+
+/// 1 + the record's position, or 0 and the raw id when the record is not in the book,
+/// so even a dangling reference survives a round trip.
+pub fn write_ref(w: &mut Writer, index: &FxHashMap<Id, usize>, id: Id) {
+    match index.get(&id) {
+        Some(&i) => w.len(i + 1),
+        None => {
+            w.u64(0);
+            w.id(id);
+        }
+    }
+}
+
+pub fn read_ref<T>(r: &mut Reader, table: &[T], id_of: impl Fn(&T) -> Id) -> ReadResult<Id> {
+    match r.u64()? {
+        0 => r.id(),
+        n => usize::try_from(n - 1)
+            .ok()
+            .and_then(|i| table.get(i))
+            .map(id_of)
+            .ok_or_else(|| format!("a reference ({n}) points past the end of its table")),
+    }
+}
+
+// ---- Days, stamps and optional numbers ----
+
+/// Days as differences from the previous day in the same column. Wrapping arithmetic
+/// keeps any `i32` exact, however silly.
+#[derive(Default)]
+pub struct DayDeltas {
+    prev: i32,
+}
+
+impl DayDeltas {
+    pub fn write(&mut self, w: &mut Writer, day: Day) {
+        w.i64(day.0.wrapping_sub(self.prev).into());
+        self.prev = day.0;
+    }
+
+    pub fn read(&mut self, r: &mut Reader) -> ReadResult<Day> {
+        let delta = i32::try_from(r.i64()?).map_err(|_| "a date is out of range".to_string())?;
+        self.prev = self.prev.wrapping_add(delta);
+        Ok(Day(self.prev))
+    }
+}
+
+/// Edit stamps as differences from the previous stamp in the same column.
+#[derive(Default)]
+pub struct StampDeltas {
+    prev: i64,
+}
+
+impl StampDeltas {
+    pub fn write(&mut self, w: &mut Writer, stamp: i64) {
+        w.i64(stamp.wrapping_sub(self.prev));
+        self.prev = stamp;
+    }
+
+    pub fn read(&mut self, r: &mut Reader) -> ReadResult<i64> {
+        self.prev = self.prev.wrapping_add(r.i64()?);
+        Ok(self.prev)
+    }
+}
+
+/// `None` as 0; a day as 1 + its zigzagged distance from a nearby day of the record.
+pub fn write_optional_day(w: &mut Writer, day: Option<Day>, near: Day) {
+    match day {
+        None => w.u64(0),
+        // An `i32` distance zigzags to at most `u32::MAX`: adding 1 cannot overflow.
+        Some(d) => w.u64(zigzag(d.0.wrapping_sub(near.0).into()) + 1),
+    }
+}
+
+pub fn read_optional_day(r: &mut Reader, near: Day) -> ReadResult<Option<Day>> {
+    match r.u64()? {
+        0 => Ok(None),
+        n => {
+            let delta =
+                i32::try_from(unzigzag(n - 1)).map_err(|_| "a date is out of range".to_string())?;
+            Ok(Some(Day(near.0.wrapping_add(delta))))
+        }
+    }
+}
+
+/// `None` as 0, a value as 1 + the value.
+pub fn optional_code<T: Into<u32>>(n: Option<T>) -> u64 {
+    n.map_or(0, |n| u64::from(n.into()) + 1)
+}
+
+/// The reading side of [`optional_code`].
+pub fn optional<T: TryFrom<u64>>(n: u64) -> ReadResult<Option<T>> {
+    match n {
+        0 => Ok(None),
+        n => T::try_from(n - 1)
+            .map(Some)
+            .map_err(|_| "a number is too large".to_string()),
     }
 }
 

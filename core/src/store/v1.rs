@@ -216,92 +216,89 @@ mod iso_day_opt {
     }
 }
 
-// ---- The newest schema converts to and from the model. ----
-// When schema 2 arrives, these two impls move to v2.rs, and this file gets
-// `impl From<v1::Book> for v2::Book` instead of `From<Book> for model::Book`.
+// ---- The migration: schema 1 into the current model. ----
+// Schema 1 had one edit stamp per record and histories without ids. Every field takes the
+// record's stamp; each history entry gets an id drawn from its record's id, its content
+// and its place among equal entries, so the same schema-1 record migrated in two browsers
+// gets the same ids and merges with itself. Entries keep their order: `at` is the
+// entry's place in the list (stamps that old sort before any made since).
 
 impl From<Book> for model::Book {
     fn from(b: Book) -> model::Book {
+        // The steps as this file set them: stamped with its newest edit, so a merge with
+        // a book still on the shipped steps keeps the file's names and order.
+        let newest = b
+            .contacts
+            .iter()
+            .map(|c| c.edited)
+            .chain(b.deals.iter().map(|d| d.edited))
+            .chain(b.tasks.iter().map(|t| t.edited))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let steps = b
+            .process
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| model::Step {
+                id: model::StepId(s.id.into()),
+                name: s.name,
+                stuck_after: s.stuck_after,
+                rank: (i as u64 + 1) * model::Step::RANK_GAP,
+                stamps: [newest; 3],
+                removed: 0,
+            })
+            .collect();
         model::Book {
-            process: model::Process {
-                steps: b.process.into_iter().map(Into::into).collect(),
-            },
+            process: model::Process { steps },
             contacts: b.contacts.into_iter().map(Into::into).collect(),
             deals: b.deals.into_iter().map(Into::into).collect(),
             tasks: b.tasks.into_iter().map(Into::into).collect(),
             settings: model::Settings {
                 currency: b.settings.currency,
-                me: b.settings.me,
+                // Schema 1 called every rep "Me" until told otherwise: that is no name.
+                me: if b.settings.me == "Me" {
+                    String::new()
+                } else {
+                    b.settings.me
+                },
+                stamps: [0; 2],
             },
+            gone: model::Gone::default(),
         }
     }
 }
 
-impl From<&model::Book> for Book {
-    fn from(b: &model::Book) -> Book {
-        // Destructured in full so a new model field fails to compile here: that is the
-        // moment to decide whether it needs a new schema.
-        let model::Book {
-            process,
-            contacts,
-            deals,
-            tasks,
-            settings: model::Settings { currency, me },
-        } = b;
-        Book {
-            process: process.steps.iter().map(Into::into).collect(),
-            contacts: contacts.iter().map(Into::into).collect(),
-            deals: deals.iter().map(Into::into).collect(),
-            tasks: tasks.iter().map(Into::into).collect(),
-            settings: Settings {
-                currency: currency.clone(),
-                me: me.clone(),
-            },
-        }
-    }
+/// The id of a migrated entry: its record, what it says and how many equal entries
+/// came before it in the same list.
+/// Each entry is given as its bytes (kind or stage code, day, note); the digest is
+/// `ids::stable_digest`, the same in every build.
+fn migrated_id(owner: crate::ids::Id, all: &[Vec<u8>], i: usize) -> model::ChangeId {
+    let repeats = all[..i].iter().filter(|e| **e == all[i]).count() as u64;
+    model::ChangeId(crate::ids::stable_digest(&[
+        b"v1",
+        &owner.0.to_le_bytes(),
+        &all[i],
+        &repeats.to_le_bytes(),
+    ]))
 }
 
-impl From<Step> for model::Step {
-    fn from(s: Step) -> model::Step {
-        model::Step {
-            id: model::StepId(s.id),
-            name: s.name,
-            stuck_after: s.stuck_after,
-        }
-    }
-}
-
-impl From<&model::Step> for Step {
-    fn from(s: &model::Step) -> Step {
-        let model::Step {
-            id,
-            name,
-            stuck_after,
-        } = s;
-        Step {
-            id: id.0,
-            name: name.clone(),
-            stuck_after: *stuck_after,
-        }
-    }
+/// A stage as bytes for `migrated_id`: 0 won, 1 lost, 2 + the step's id.
+fn stage_bytes(stage: Stage) -> [u8; 8] {
+    let code: u64 = match stage {
+        Stage::Won => 0,
+        Stage::Lost => 1,
+        Stage::Step(id) => 2 + u64::from(id),
+    };
+    code.to_le_bytes()
 }
 
 impl From<Stage> for model::Stage {
     fn from(s: Stage) -> model::Stage {
         match s {
-            Stage::Step(id) => model::Stage::Step(model::StepId(id)),
+            Stage::Step(id) => model::Stage::Step(model::StepId(id.into())),
             Stage::Won => model::Stage::Won,
             Stage::Lost => model::Stage::Lost,
-        }
-    }
-}
-
-impl From<model::Stage> for Stage {
-    fn from(s: model::Stage) -> Stage {
-        match s {
-            model::Stage::Step(id) => Stage::Step(id.0),
-            model::Stage::Won => Stage::Won,
-            model::Stage::Lost => Stage::Lost,
         }
     }
 }
@@ -312,16 +309,6 @@ impl From<ContactType> for model::ContactType {
             ContactType::Lead => model::ContactType::Lead,
             ContactType::Prospect => model::ContactType::Prospect,
             ContactType::Client => model::ContactType::Client,
-        }
-    }
-}
-
-impl From<model::ContactType> for ContactType {
-    fn from(t: model::ContactType) -> ContactType {
-        match t {
-            model::ContactType::Lead => ContactType::Lead,
-            model::ContactType::Prospect => ContactType::Prospect,
-            model::ContactType::Client => ContactType::Client,
         }
     }
 }
@@ -340,20 +327,6 @@ impl From<TaskKind> for model::TaskKind {
     }
 }
 
-impl From<model::TaskKind> for TaskKind {
-    fn from(k: model::TaskKind) -> TaskKind {
-        match k {
-            model::TaskKind::Call => TaskKind::Call,
-            model::TaskKind::Email => TaskKind::Email,
-            model::TaskKind::Meeting => TaskKind::Meeting,
-            model::TaskKind::Demo => TaskKind::Demo,
-            model::TaskKind::Proposal => TaskKind::Proposal,
-            model::TaskKind::FollowUp => TaskKind::FollowUp,
-            model::TaskKind::Other => TaskKind::Other,
-        }
-    }
-}
-
 impl From<Tag> for model::Tag {
     fn from(t: Tag) -> model::Tag {
         match t {
@@ -363,17 +336,22 @@ impl From<Tag> for model::Tag {
     }
 }
 
-impl From<model::Tag> for Tag {
-    fn from(t: model::Tag) -> Tag {
-        match t {
-            model::Tag::Stage(s) => Tag::Stage(s.into()),
-            model::Tag::Contact(c) => Tag::Contact(c.into()),
-        }
-    }
-}
-
 impl From<Contact> for model::Contact {
     fn from(c: Contact) -> model::Contact {
+        let keys: Vec<Vec<u8>> = c
+            .types
+            .iter()
+            .map(|t| [vec![t.kind as u8], t.on.0.to_le_bytes().to_vec()].concat())
+            .collect();
+        let types = c
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let id = migrated_id(c.id.0, &keys, i);
+                model::TypeChange::new(id, t.kind.into(), t.on, i as i64)
+            })
+            .collect();
         model::Contact {
             id: c.id,
             name: c.name,
@@ -383,56 +361,36 @@ impl From<Contact> for model::Contact {
             owner: c.owner,
             source: c.source,
             notes: c.notes,
-            types: c
-                .types
-                .into_iter()
-                .map(|t| model::TypeChange {
-                    kind: t.kind.into(),
-                    on: t.on,
-                })
-                .collect(),
-            edited: c.edited,
-        }
-    }
-}
-
-impl From<&model::Contact> for Contact {
-    fn from(c: &model::Contact) -> Contact {
-        let model::Contact {
-            id,
-            name,
-            company,
-            email,
-            phone,
-            owner,
-            source,
-            notes,
             types,
-            edited,
-        } = c;
-        Contact {
-            id: *id,
-            name: name.clone(),
-            company: company.clone(),
-            email: email.clone(),
-            phone: phone.clone(),
-            owner: owner.clone(),
-            source: source.clone(),
-            notes: notes.clone(),
-            types: types
-                .iter()
-                .map(|t| TypeChange {
-                    kind: t.kind.into(),
-                    on: t.on,
-                })
-                .collect(),
-            edited: *edited,
+            hidden_types: Vec::new(),
+            stamps: [c.edited; 7],
+            edited: c.edited,
+            removed: 0,
         }
     }
 }
 
 impl From<Deal> for model::Deal {
     fn from(d: Deal) -> model::Deal {
+        let keys: Vec<Vec<u8>> = d
+            .history
+            .iter()
+            .map(|h| {
+                let mut key = stage_bytes(h.stage).to_vec();
+                key.extend(h.on.0.to_le_bytes());
+                key.extend(h.note.as_bytes());
+                key
+            })
+            .collect();
+        let history = d
+            .history
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let id = migrated_id(d.id.0, &keys, i);
+                model::StageChange::new(id, h.stage.into(), h.on, h.note.clone(), i as i64)
+            })
+            .collect();
         model::Deal {
             id: d.id,
             title: d.title,
@@ -443,54 +401,11 @@ impl From<Deal> for model::Deal {
             source: d.source,
             expected_close: d.expected_close,
             notes: d.notes,
-            history: d
-                .history
-                .into_iter()
-                .map(|h| model::StageChange {
-                    stage: h.stage.into(),
-                    on: h.on,
-                    note: h.note,
-                })
-                .collect(),
-            edited: d.edited,
-        }
-    }
-}
-
-impl From<&model::Deal> for Deal {
-    fn from(d: &model::Deal) -> Deal {
-        let model::Deal {
-            id,
-            title,
-            contact,
-            owner,
-            value,
-            currency,
-            source,
-            expected_close,
-            notes,
             history,
-            edited,
-        } = d;
-        Deal {
-            id: *id,
-            title: title.clone(),
-            contact: *contact,
-            owner: owner.clone(),
-            value: *value,
-            currency: currency.clone(),
-            source: source.clone(),
-            expected_close: *expected_close,
-            notes: notes.clone(),
-            history: history
-                .iter()
-                .map(|h| StageChange {
-                    stage: h.stage.into(),
-                    on: h.on,
-                    note: h.note.clone(),
-                })
-                .collect(),
-            edited: *edited,
+            hidden: Vec::new(),
+            stamps: [d.edited; 8],
+            edited: d.edited,
+            removed: 0,
         }
     }
 }
@@ -509,40 +424,9 @@ impl From<Task> for model::Task {
             done_on: t.done_on,
             notes: t.notes,
             tag: t.tag.into(),
+            stamps: [t.edited; 10],
             edited: t.edited,
-        }
-    }
-}
-
-impl From<&model::Task> for Task {
-    fn from(t: &model::Task) -> Task {
-        let model::Task {
-            id,
-            title,
-            on,
-            time,
-            duration,
-            kind,
-            contact,
-            deal,
-            done_on,
-            notes,
-            tag,
-            edited,
-        } = t;
-        Task {
-            id: *id,
-            title: title.clone(),
-            on: *on,
-            time: *time,
-            duration: *duration,
-            kind: (*kind).into(),
-            contact: *contact,
-            deal: *deal,
-            done_on: *done_on,
-            notes: notes.clone(),
-            tag: (*tag).into(),
-            edited: *edited,
+            removed: 0,
         }
     }
 }

@@ -2,20 +2,44 @@
 
 use super::*;
 
-#[test]
-fn backup_round_trips() {
-    let book = sample_book();
-    let text = io::backup_json(&book, NOW);
-    assert!(text.starts_with(r#"{"app":"pipewise","schema":1"#));
-    assert_eq!(io::read_backup(&text, today()), Ok(book));
+/// The backup a rep would download today: the current schema's JSON.
+fn backup(book: &Book) -> String {
+    pipewise_core::store::to_backup_json(book)
 }
 
 #[test]
 fn the_versioned_backup_restores_through_read_backup() {
     let book = sample_book();
-    let text = pipewise_core::store::to_backup_json(&book);
-    assert_eq!(io::open_backup(&text, today()), Ok((book.clone(), 1)));
+    let text = backup(&book);
+    let head: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (&head["app"], &head["schema"]),
+        (&"pipewise".into(), &2.into())
+    );
+    assert_eq!(io::open_backup(&text, today()), Ok((book.clone(), 2)));
     assert_eq!(io::read_backup(&text, today()), Ok(book));
+}
+
+#[test]
+fn a_backup_keeps_what_was_removed() {
+    // Removed records travel in the backup, so a merge with it does not bring them back.
+    let mut book = sample_book();
+    let now = book::Now {
+        today: today(),
+        stamp: NOW,
+    };
+    let eve = book.contacts[2].id;
+    book.remove_contact(eve, now).unwrap();
+    let long = book.tasks[2].id;
+    book.remove_task(long, now).unwrap();
+    assert_eq!(book.gone.contacts.len(), 1);
+    let restored = io::read_backup(&backup(&book), today()).unwrap();
+    assert_eq!(restored, book);
+    assert!(restored
+        .gone
+        .tasks
+        .iter()
+        .any(|t| t.id == long && t.removed == NOW));
 }
 
 #[test]
@@ -44,11 +68,11 @@ fn every_shipped_backup_schema_restores_through_read_backup() {
 
 #[test]
 fn a_damaged_versioned_backup_gets_a_clear_message() {
-    let text = pipewise_core::store::to_backup_json(&sample_book());
-    let newer = text.replacen("\"schema\": 1", "\"schema\": 5", 1);
+    let text = backup(&sample_book());
+    let newer = text.replacen("\"schema\": 2", "\"schema\": 5", 1);
     assert_eq!(
         io::read_backup(&newer, today()),
-        Err(ImportError::NewerSchema { found: 5, known: 1 })
+        Err(ImportError::NewerSchema { found: 5, known: 2 })
     );
     let bad_day = text.replacen("\"on\": \"2025-", "\"on\": \"2025-13-", 1);
     let message = restore_error(&bad_day);
@@ -56,8 +80,12 @@ fn a_damaged_versioned_backup_gets_a_clear_message() {
         message.contains("damaged") && !message.contains(" at line "),
         "{message}"
     );
+    // The first date in the file is Ann's first type change.
     let future = text.replacen("\"on\": \"2025-", "\"on\": \"2031-", 1);
-    assert!(restore_error(&future).contains("in the future"));
+    assert_eq!(
+        restore_error(&future),
+        "The file cannot be used: Contact 'Ann Lee': Type date 2031-01-02 is in the future."
+    );
 }
 
 #[test]
@@ -74,18 +102,19 @@ fn summary_counts_the_backup() {
 
 #[test]
 fn too_large_files_are_refused_before_reading() {
-    assert_eq!(io::too_large(4_000_000, 5_000_000), None);
-    let message = io::too_large(7_300_000, 5_000_000).unwrap();
+    // A 10,000-deal backup (about 55 MB) is read; what could never fit is not.
+    assert_eq!(io::too_large(55_000_000, 5_200_000), None);
+    assert_eq!(io::too_large(150_000_000, 5_000_000), None);
+    let message = io::too_large(173_000_000, 5_000_000).unwrap();
     assert!(
-        message.contains("7.3 MB") && message.contains("5.0 MB"),
+        message.contains("173 MB") && message.contains("150 MB") && message.contains("5.0 MB"),
         "{message}"
     );
 }
 
 /// The backup text with one edit made to its JSON.
 fn edited_backup(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let mut value: serde_json::Value =
-        serde_json::from_str(&io::backup_json(&sample_book(), NOW)).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&backup(&sample_book())).unwrap();
     edit(&mut value);
     value.to_string()
 }
@@ -99,7 +128,7 @@ fn bad_backups_get_clear_messages() {
     assert_eq!(io::read_backup("", today()), Err(ImportError::Empty));
     assert_eq!(io::read_backup("  \n", today()), Err(ImportError::Empty));
     assert!(restore_error("{\"app\":\0}").contains("not a text file"));
-    let full = io::backup_json(&sample_book(), NOW);
+    let full = backup(&sample_book());
     assert!(restore_error(&full[..full.len() / 2]).contains("ends too early"));
     assert!(restore_error("Name,Email\nAnn,a@b").contains("not valid JSON"));
     assert!(restore_error(r#"{"version":3,"accounts":[]}"#).contains("not made by Pipewise"));
@@ -118,6 +147,8 @@ fn bad_backups_get_clear_messages() {
     assert!(restore_error(&no_book).contains("damaged"));
 }
 
+/// A restored book keeps the book's own rules: the refusal is `Book::check`'s first
+/// problem, in the rep's words.
 #[test]
 fn restored_records_must_keep_the_rules() {
     type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
@@ -127,71 +158,109 @@ fn restored_records_must_keep_the_rules() {
                 let first = v["book"]["contacts"][0]["id"].clone();
                 v["book"]["contacts"][1]["id"] = first;
             }),
-            "two contacts share the id",
+            "Contact 'Zoë Ångström' appears twice (id ",
         ),
         (
             Box::new(|v| {
                 let first = v["book"]["deals"][0]["id"].clone();
                 v["book"]["deals"][2]["id"] = first;
             }),
-            "two deals share the id",
+            "Deal '+1 seat' appears twice (id ",
         ),
         (
             Box::new(|v| {
                 v["book"]["deals"][0]["contact"] = "0123456789abcdef0123456789abcdef".into()
             }),
-            "deal “Ljus rollout, phase 1” belongs to a contact that is not in the file",
+            "Deal 'Ljus rollout, phase 1' belongs to a contact that does not exist",
         ),
         (
             Box::new(|v| v["book"]["tasks"][0]["deal"] = "0123456789abcdef0123456789abcdef".into()),
-            "belongs to a deal that is not in the file",
+            "Task 'Call Ann, re: renewal; bring numbers' is for a deal that does not exist",
         ),
         (
             Box::new(|v| v["book"]["deals"][0]["history"][1]["on"] = day("2026-12-03").0.into()),
-            "stage date 2026-12-03 is in the future",
+            "Deal 'Ljus rollout, phase 1': Stage date 2026-12-03 is in the future",
         ),
         (
             Box::new(|v| v["book"]["deals"][0]["history"][1]["on"] = day("2024-12-31").0.into()),
-            "stage dates are out of order (2024-12-31 comes after 2025-01-05)",
+            "Deal 'Ljus rollout, phase 1': Stage date 2024-12-31 is before the previous change (2025-01-05)",
         ),
         (
             Box::new(|v| v["book"]["deals"][1]["history"] = serde_json::json!([])),
-            "deal “Acme renewal” has an empty stage history",
+            "Deal 'Acme renewal' has no stage history",
         ),
         (
             Box::new(|v| v["book"]["contacts"][0]["types"] = serde_json::json!([])),
-            "contact “Ann Lee” has no contact type",
+            "Contact 'Ann Lee' has no type history",
         ),
         (
             Box::new(|v| v["book"]["deals"][0]["history"][1]["on"] = i32::MAX.into()),
-            "not a real date",
+            "Stage date day 2147483647 is out of range (1900-01-01 to 9999-12-31)",
         ),
         (
             Box::new(|v| v["book"]["deals"][0]["history"][0]["on"] = i32::MIN.into()),
-            "not a real date",
+            "Stage date day -2147483648 is out of range",
         ),
         (
             Box::new(|v| v["book"]["tasks"][1]["done_on"] = day("2025-07-01").0.into()),
-            "done date 2025-07-01 is in the future",
+            "Task 'Démo für Zoë — 北欧 ✓': Done date 2025-07-01 is in the future",
         ),
         (
             Box::new(|v| {
                 v["book"]["deals"][1]["history"][1]["stage"] = serde_json::json!({"Step": 1})
             }),
-            "lists the stage “Lead” twice in a row",
+            "Deal 'Acme renewal' has 'Lead' twice in a row",
         ),
         (
             Box::new(|v| {
                 v["book"]["deals"][1]["history"][1]["stage"] = serde_json::json!({"Step": 99})
             }),
-            "step that is not in the sales process",
+            "Deal 'Acme renewal' was in step 99, which is not in the sales process",
+        ),
+        // What a merge relies on: entries told apart by id, removed records apart.
+        (
+            Box::new(|v| {
+                let first = v["book"]["deals"][1]["history"][0]["id"].clone();
+                v["book"]["deals"][1]["history"][1]["id"] = first;
+            }),
+            "Deal 'Acme renewal' has two stage changes with one id",
+        ),
+        (
+            Box::new(|v| {
+                let mut task = v["book"]["tasks"][3].clone();
+                task["removed"] = NOW.into();
+                v["book"]["gone"]["tasks"] = serde_json::json!([task]);
+            }),
+            "A removed task is also present",
         ),
     ];
     for (edit, expected) in cases {
         let message = restore_error(&edited_backup(edit));
         assert!(
-            message.contains(expected),
+            message.starts_with("The file cannot be used: ") && message.contains(expected),
             "{message:?} should contain {expected:?}"
         );
     }
+}
+
+#[test]
+fn a_restore_accepts_what_the_app_itself_can_write() {
+    // The restore checks exactly the book's rules: a task may keep the tag of a step
+    // removed since, and be planned as far ahead as the last day the app takes.
+    let mut book = sample_book();
+    let now = book::Now {
+        today: today(),
+        stamp: NOW,
+    };
+    let far = book.tasks[2].id;
+    let draft = book::TaskDraft {
+        on: Day::from_ymd(9999, 12, 31).unwrap(),
+        ..book::TaskDraft::of(&book.tasks[2])
+    };
+    book.edit_task(far, draft, now).unwrap();
+    book.tasks[2].tag = Tag::Stage(step(6));
+    book.remove_step(StepId(6), now).unwrap();
+    assert_eq!(book.check(today()), Ok(()));
+    assert_eq!(io::validate(&book, today()), Ok(()));
+    assert_eq!(io::read_backup(&backup(&book), today()), Ok(book));
 }

@@ -32,21 +32,42 @@ fn day(text: &str) -> Day {
     Day::parse_iso(text).unwrap()
 }
 
-fn step(n: u32) -> Stage {
+fn step(n: u64) -> Stage {
     Stage::Step(StepId(n))
 }
 
-fn change(stage: Stage, on: &str) -> StageChange {
-    StageChange {
-        stage,
-        on: day(on),
-        note: String::new(),
-    }
+/// A stage change as the tests compare it: its stage and date (ids and stamps aside).
+fn change(stage: Stage, on: &str) -> (Stage, Day) {
+    (stage, day(on))
 }
 
-fn contact(ids: &mut SeededIds, name: &str, company: &str, email: &str) -> Contact {
+/// The stages and dates of a deal's history.
+fn stages(deal: &Deal) -> Vec<(Stage, Day)> {
+    deal.history.iter().map(|c| (c.stage, c.on)).collect()
+}
+
+/// A history entered in one go at `made`, as the app would keep it.
+fn history(owner: Id, made: Stamp, changes: &[(Stage, Day)]) -> Vec<StageChange> {
+    let changes = changes
+        .iter()
+        .map(|&(stage, on)| (stage, on, String::new()))
+        .collect();
+    StageChange::sequence(owner, made, changes)
+}
+
+/// The deal moved on at `stamp` (after everything it holds), as `move_deal` would.
+fn moved(deal: &mut Deal, stage: Stage, on: &str, stamp: Stamp) {
+    let id = deal.next_change_id(stamp, stamp as u64);
+    deal.history
+        .push(StageChange::new(id, stage, day(on), "", stamp));
+    deal.edited = deal.edited.max(stamp);
+}
+
+/// A contact made at `made`, a lead since 2025-01-02.
+fn contact(ids: &mut SeededIds, made: Stamp, name: &str, company: &str, email: &str) -> Contact {
+    let id = ContactId(ids.fresh());
     Contact {
-        id: ContactId(ids.fresh()),
+        id,
         name: name.into(),
         company: company.into(),
         email: email.into(),
@@ -54,38 +75,51 @@ fn contact(ids: &mut SeededIds, name: &str, company: &str, email: &str) -> Conta
         owner: "Dana".into(),
         source: "Referral".into(),
         notes: String::new(),
-        types: vec![TypeChange {
-            kind: ContactType::Lead,
-            on: day("2025-01-02"),
-        }],
-        edited: NOW - 1000,
+        types: TypeChange::sequence(id.0, made, vec![(ContactType::Lead, day("2025-01-02"))]),
+        hidden_types: Vec::new(),
+        stamps: [made; 7],
+        edited: made,
+        removed: 0,
     }
 }
 
 /// A small book with awkward text: commas, semicolons, quotes, formulas, unicode.
 fn sample_book() -> Book {
     let mut ids = SeededIds::new(7);
-    let mut ann = contact(&mut ids, "Ann Lee", "Acme, Inc.", "ann@acme.example");
+    let mut ann = contact(
+        &mut ids,
+        NOW - 1000,
+        "Ann Lee",
+        "Acme, Inc.",
+        "ann@acme.example",
+    );
     ann.notes = "Prefers email; never call before 10".into();
     let mut zoe = contact(
         &mut ids,
+        NOW - 990,
         "Zoë Ångström",
         "Nordic Ljus AB",
         "zoe@ljus.example",
     );
-    zoe.types.push(TypeChange {
-        kind: ContactType::Client,
-        on: day("2025-03-10"),
-    });
+    // A client since the win, entered when the deal was closed.
+    zoe.types.push(TypeChange::new(
+        ChangeId::derive(zoe.id.0, NOW - 500, 1, 2),
+        ContactType::Client,
+        day("2025-03-10"),
+        NOW - 500,
+    ));
+    zoe.edited = NOW - 500;
     let mut eve = contact(
         &mut ids,
+        NOW - 980,
         "=HYPERLINK(\"http://x\")",
         "@evil",
         "-eve@x.example",
     );
     eve.owner = "Sam".into();
+    let won_id = DealId(ids.fresh());
     let won = Deal {
-        id: DealId(ids.fresh()),
+        id: won_id,
         title: "Ljus rollout, phase 1".into(),
         contact: zoe.id,
         owner: "Dana".into(),
@@ -94,16 +128,24 @@ fn sample_book() -> Book {
         source: "Event".into(),
         expected_close: None,
         notes: "Signed \"as is\"".into(),
-        history: vec![
-            change(step(1), "2025-01-05"),
-            change(step(3), "2025-01-20"),
-            change(step(5), "2025-02-14"),
-            change(Stage::Won, "2025-03-10"),
-        ],
+        history: history(
+            won_id.0,
+            NOW - 500,
+            &[
+                change(step(1), "2025-01-05"),
+                change(step(3), "2025-01-20"),
+                change(step(5), "2025-02-14"),
+                change(Stage::Won, "2025-03-10"),
+            ],
+        ),
+        hidden: Vec::new(),
+        stamps: [NOW - 500; 8],
         edited: NOW - 500,
+        removed: 0,
     };
+    let open_id = DealId(ids.fresh());
     let open = Deal {
-        id: DealId(ids.fresh()),
+        id: open_id,
         title: "Acme renewal".into(),
         contact: ann.id,
         owner: "Dana".into(),
@@ -112,17 +154,32 @@ fn sample_book() -> Book {
         source: String::new(),
         expected_close: Some(day("2025-09-30")),
         notes: String::new(),
-        history: vec![
-            change(step(1), "2025-04-01"),
-            change(step(2), "2025-04-15"),
-            change(step(4), "2025-05-20"),
-        ],
+        history: history(
+            open_id.0,
+            NOW - 400,
+            &[
+                change(step(1), "2025-04-01"),
+                change(step(2), "2025-04-15"),
+                change(step(4), "2025-05-20"),
+            ],
+        ),
+        hidden: Vec::new(),
+        stamps: [NOW - 400; 8],
         edited: NOW - 400,
+        removed: 0,
     };
-    let mut lost_change = change(Stage::Lost, "2025-05-02");
-    lost_change.note = "Budget cut; maybe next year".into();
+    let lost_id = DealId(ids.fresh());
+    let mut lost_history = history(
+        lost_id.0,
+        NOW - 300,
+        &[
+            change(step(1), "2025-04-20"),
+            change(Stage::Lost, "2025-05-02"),
+        ],
+    );
+    lost_history[1].note = "Budget cut; maybe next year".into();
     let lost = Deal {
-        id: DealId(ids.fresh()),
+        id: lost_id,
         title: "+1 seat".into(),
         contact: eve.id,
         owner: "Sam".into(),
@@ -131,22 +188,17 @@ fn sample_book() -> Book {
         source: "Cold call".into(),
         expected_close: None,
         notes: String::new(),
-        history: vec![change(step(1), "2025-04-20"), lost_change],
+        history: lost_history,
+        hidden: Vec::new(),
+        stamps: [NOW - 300; 8],
         edited: NOW - 300,
+        removed: 0,
     };
-    let task = |ids: &mut SeededIds, title: &str, on: &str, kind: TaskKind| Task {
-        id: TaskId(ids.fresh()),
-        title: title.into(),
-        on: day(on),
-        time: None,
-        duration: None,
-        kind,
-        contact: ann.id,
-        deal: None,
-        done_on: None,
-        notes: String::new(),
-        tag: Tag::Contact(ContactType::Lead),
-        edited: NOW - 200,
+    // Tasks made one after another from NOW - 200, in the order below.
+    let mut made = NOW - 200;
+    let mut task = |ids: &mut SeededIds, title: &str, on: &str, kind: TaskKind| {
+        made += 1;
+        task_made(ids, made - 1, ann.id, title, on, kind)
     };
     let mut call = task(
         &mut ids,
@@ -192,6 +244,34 @@ fn sample_book() -> Book {
         deals: vec![won, open, lost],
         tasks: vec![call, demo, long, mail],
         settings: Settings::default(),
+        gone: Gone::default(),
+    }
+}
+
+/// A task with `contact` made at `made`, tagged with the contact's type.
+fn task_made(
+    ids: &mut SeededIds,
+    made: Stamp,
+    contact: ContactId,
+    title: &str,
+    on: &str,
+    kind: TaskKind,
+) -> Task {
+    Task {
+        id: TaskId(ids.fresh()),
+        title: title.into(),
+        on: day(on),
+        time: None,
+        duration: None,
+        kind,
+        contact,
+        deal: None,
+        done_on: None,
+        notes: String::new(),
+        tag: Tag::Contact(ContactType::Lead),
+        stamps: [made; 10],
+        edited: made,
+        removed: 0,
     }
 }
 

@@ -12,11 +12,11 @@ fn contact(n: u128, owner: &str) -> Contact {
         owner: owner.into(),
         source: String::new(),
         notes: String::new(),
-        types: vec![TypeChange {
-            kind: ContactType::Lead,
-            on: jan(1),
-        }],
+        types: TypeChange::sequence(Id(n), 0, vec![(ContactType::Lead, jan(1))]),
+        hidden_types: Vec::new(),
+        stamps: [0; 7],
         edited: 0,
+        removed: 0,
     }
 }
 
@@ -33,7 +33,9 @@ fn task(n: u128, contact: u128, deal: Option<u128>, done: Option<Day>, tag: Tag)
         done_on: done,
         notes: String::new(),
         tag,
+        stamps: [0; 10],
         edited: 0,
+        removed: 0,
     }
 }
 

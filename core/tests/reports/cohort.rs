@@ -12,7 +12,7 @@ fn add_cohort(
     n_id: &mut u128,
     entered: Day,
     counts: (usize, usize, usize),
-    step_to: u32,
+    step_to: u64,
     (moved_on, won_on): (Day, Day),
 ) {
     let (n, won, on_to) = counts;

@@ -529,7 +529,7 @@ proptest! {
 
     #[test]
     fn reports_never_panic_on_odd_histories(
-        entries in prop::collection::vec((0u32..10, -400i32..400), 0..8),
+        entries in prop::collection::vec((0u64..10, -400i32..400), 0..8),
         today_offset in -400i32..400,
         value in any::<i64>(),
     ) {

@@ -28,14 +28,14 @@ fn today() -> Day {
 fn q1() -> Period {
     Period::new(jan(1), mar(31))
 }
-fn step(k: u32) -> Stage {
+fn step(k: u64) -> Stage {
     Stage::Step(StepId(k))
 }
-const LEAD: u32 = 1;
-const PROSPECT: u32 = 2;
-const MEETING: u32 = 3;
-const NEEDS: u32 = 4;
-const PROPOSAL: u32 = 5;
+const LEAD: u64 = 1;
+const PROSPECT: u64 = 2;
+const MEETING: u64 = 3;
+const NEEDS: u64 = 4;
+const PROPOSAL: u64 = 5;
 
 fn id(n: u128) -> DealId {
     DealId(Id(n))
@@ -52,15 +52,18 @@ fn deal(n: u128, owner: &str, value: Cents, history: &[(Stage, Day)]) -> Deal {
         source: String::new(),
         expected_close: None,
         notes: String::new(),
-        history: history
-            .iter()
-            .map(|&(stage, on)| StageChange {
-                stage,
-                on,
-                note: String::new(),
-            })
-            .collect(),
+        history: StageChange::sequence(
+            Id(n),
+            0,
+            history
+                .iter()
+                .map(|&(stage, on)| (stage, on, String::new()))
+                .collect(),
+        ),
+        hidden: Vec::new(),
+        stamps: [0; 8],
         edited: 0,
+        removed: 0,
     }
 }
 

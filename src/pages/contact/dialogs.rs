@@ -85,10 +85,11 @@ pub fn DeleteContact(
         (name, warning)
     });
     let problem = RwSignal::new(None::<String>);
-    let remove = move |_| match app.act(move |b| b.remove_contact(id).map(|_| ())) {
-        Ok(()) => navigate(&crate::links::href("/contacts"), Default::default()),
-        Err(e) => problem.set(Some(e.to_string())),
-    };
+    let remove =
+        move |_| match app.act(move |b| b.remove_contact(id, crate::state::now()).map(|_| ())) {
+            Ok(()) => navigate(&crate::links::href("/contacts"), Default::default()),
+            Err(e) => problem.set(Some(e.to_string())),
+        };
     view! {
         <Modal title=format!("Delete {name}?") on_close=on_close>
             <p>{warning}</p>

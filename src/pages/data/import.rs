@@ -29,6 +29,8 @@ pub struct Wizard {
     pub preview: RwSignal<Option<Arc<ImportPreview>>>,
     pub checking: RwSignal<bool>,
     pub done: RwSignal<Option<String>>,
+    /// Why the import was refused when checked again at the click, if it was.
+    pub refused: RwSignal<Option<String>>,
 }
 
 impl Wizard {
@@ -42,6 +44,7 @@ impl Wizard {
             contactless: RwSignal::new(Contactless::Skip),
             preview: RwSignal::new(None),
             checking: RwSignal::new(false),
+            refused: RwSignal::new(None),
             done: RwSignal::new(None),
         }
     }

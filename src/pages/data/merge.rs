@@ -1,5 +1,6 @@
-//! Merge a teammate's backup: records are matched by id, the newer edit of a record wins,
-//! and stage histories are united. The preview lists what would be added and changed.
+//! Merge a teammate's backup: records are matched by id, the newer edit of each field
+//! wins, stage histories are united change by change, and removals travel. The preview
+//! lists what would be added, changed and removed.
 
 use super::counts::{count, records};
 use super::Section;
@@ -27,16 +28,16 @@ pub fn MergeSection() -> impl IntoView {
         done.set(None);
         problem.set(None);
         let read = picked.and_then(|p| {
-            io::read_backup(&p.text(), app.today())
+            io::read_backup(&p.text(), crate::state::now().anywhere())
                 .map(|theirs| (p.name, theirs))
                 .map_err(|e| e.to_string())
         });
         match read {
             Err(message) => problem.set(Some(message)),
             Ok((name, theirs)) => {
-                let plan = app
-                    .book
-                    .with_untracked(|ours| io::plan_merge(ours, &theirs));
+                let plan = app.book.with_untracked(|ours| {
+                    io::plan_merge_with(ours, &theirs, crate::browser::day_of)
+                });
                 if plan.is_empty() {
                     done.set(Some(format!(
                         "Nothing new: everything in “{name}” is already here."
@@ -49,13 +50,17 @@ pub fn MergeSection() -> impl IntoView {
     };
     let merge = move |_| {
         if let Some(planned) = waiting.get_untracked() {
-            let merged = app
-                .book
-                .with_untracked(|ours| io::apply_merge(ours, &planned.theirs));
-            app.replace(merged);
+            // Merged into the book as it is now (not as it was at the preview).
+            if let Err(e) = app.merge_in(&planned.theirs) {
+                problem.set(Some(format!(
+                    "The merged records would break a rule ({e})."
+                )));
+                waiting.set(None);
+                return;
+            }
             let p = &planned.plan;
             done.set(Some(format!(
-                "Merged “{}”: added {}; updated {}.",
+                "Merged “{}”: added {}; updated {}; removed {}.",
                 planned.name,
                 records(
                     p.added_contacts.len(),
@@ -66,6 +71,11 @@ pub fn MergeSection() -> impl IntoView {
                     p.changed_contacts.len(),
                     p.changed_deals.len(),
                     p.changed_tasks.len()
+                ),
+                records(
+                    p.removed_contacts.len(),
+                    p.removed_deals.len(),
+                    p.removed_tasks.len()
                 )
             )));
         }
@@ -88,7 +98,7 @@ pub fn MergeSection() -> impl IntoView {
         })
     };
     view! {
-        <Section title="Merge a teammate's backup" about="Add the records of another browser's backup to yours, as a manager collecting the reps' files. Nothing of yours is removed; where both changed a record, the newer edit is kept.">
+        <Section title="Merge a teammate's backup" about="Add the records of another browser's backup to yours, as a manager collecting the reps' files. Where both changed the same field, the newer edit is kept; what was removed in the newer copy stays removed.">
             <FilePick label="Backup file to merge" accept=".json,application/json" on_pick=on_pick on_start=move |_| { done.set(None); problem.set(None); }/>
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m} " Nothing was changed."</p> })}
             {move || done.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
@@ -118,6 +128,21 @@ fn PlanView(
         .flatten()
         .cloned()
         .collect();
+    let removed = records(
+        plan.removed_contacts.len(),
+        plan.removed_deals.len(),
+        plan.removed_tasks.len(),
+    );
+    let removed_names: Vec<String> = [
+        &plan.removed_contacts,
+        &plan.removed_deals,
+        &plan.removed_tasks,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    let any_removed = !removed_names.is_empty();
     let changed_names: Vec<String> = [
         &plan.changed_contacts,
         &plan.changed_deals,
@@ -131,15 +156,23 @@ fn PlanView(
         <dl class="facts">
             <dt>"New"</dt><dd>{added}</dd>
             <dt>"Updated"</dt><dd>{changed}</dd>
+            {any_removed.then(|| view! { <dt>"Removed"</dt><dd>{removed}</dd> })}
             {(!plan.added_steps.is_empty()).then(|| view! {
-                <dt>"New steps"</dt><dd>{format!("{} (added at the end of your process)", plan.added_steps.join(", "))}</dd>
+                <dt>"New steps"</dt><dd>{format!("{} (each placed among the steps it sits between)", plan.added_steps.join(", "))}</dd>
+            })}
+            {(!plan.removed_steps.is_empty()).then(|| view! {
+                <dt>"Removed steps"</dt><dd>{plan.removed_steps.join(", ")}</dd>
+            })}
+            {(!plan.changed_steps.is_empty()).then(|| view! {
+                <dt>"Renamed or moved steps"</dt><dd>{plan.changed_steps.join(", ")}</dd>
             })}
         </dl>
         <NameList title="What is new" names=added_names/>
         <NameList title="What is updated" names=changed_names/>
+        <NameList title="What was removed in their file" names=removed_names/>
         {(!plan.conflicts.is_empty()).then(|| view! {
             <div class="conflicts">
-                <p><strong>{count(plan.conflicts.len(), "record was", "records were")} " changed in both files:"</strong> " the newer edit is kept."</p>
+                <p><strong>{count(plan.conflicts.len(), "change meets", "changes meet")} " a change in the other file:"</strong> " the newer edit is kept."</p>
                 <NameList title="Changed in both" names=plan.conflicts.clone()/>
             </div>
         })}

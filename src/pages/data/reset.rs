@@ -20,7 +20,7 @@ pub fn ResetSection() -> impl IntoView {
             settings: b.settings.clone(),
             ..Book::default()
         });
-        app.replace(kept);
+        app.adopt(&kept);
         asking.set(false);
         cleared.set(true);
     };

@@ -29,7 +29,7 @@ pub fn RestoreSection() -> impl IntoView {
     let on_pick = move |picked: Result<Picked, String>| {
         done.set(None);
         let result = picked.and_then(|p| {
-            io::open_backup(&p.text(), app.today())
+            io::open_backup(&p.text(), crate::state::now().anywhere())
                 .map(|(book, schema)| Checked {
                     name: p.name.clone(),
                     schema,
@@ -49,7 +49,7 @@ pub fn RestoreSection() -> impl IntoView {
     let restore = move |_| {
         if let Some(checked) = waiting.get_untracked() {
             let holds = book_records(&checked.book);
-            app.replace(checked.book);
+            app.adopt(&checked.book);
             done.set(Some(format!(
                 "Restored “{}”: this browser now holds {holds}.",
                 checked.name

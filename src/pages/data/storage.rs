@@ -49,6 +49,36 @@ pub fn StorageSection() -> impl IntoView {
         LocalStore.asides()
     };
     let deleting = RwSignal::new(None::<String>);
+    // What came of the last attempt to merge a rescued copy back: (worked, message).
+    let merged = RwSignal::new(None::<(bool, String)>);
+    let merge_back = move |key: String| {
+        let Some(text) = LocalStore.read_aside(&key) else {
+            return;
+        };
+        let when = rescued_when(&key);
+        let anywhere = crate::state::now().anywhere();
+        let outcome = match pipewise_core::store::decode(&text) {
+            Err(problem) => (false, format!("The copy kept aside {when} still cannot be read: {problem}")),
+            Ok(decoded) => match decoded.book.check(anywhere) {
+                Err(problem) => (false, format!("The copy kept aside {when} breaks a rule, so nothing was merged: {problem}.")),
+                Ok(()) => {
+                    let plan = app
+                        .book
+                        .with_untracked(|ours| pipewise_core::io::plan_merge_with(ours, &decoded.book, crate::browser::day_of));
+                    if let Err(problem) = app.merge_in(&decoded.book) {
+                        merged.set(Some((false, format!("Nothing was merged: {problem}."))));
+                        return;
+                    }
+                    let added = plan.added_contacts.len() + plan.added_deals.len() + plan.added_tasks.len();
+                    let changed = plan.changed_contacts.len() + plan.changed_deals.len() + plan.changed_tasks.len();
+                    (true, format!(
+                        "Merged the copy kept aside {when} into your data: {added} records added, {changed} updated. You can delete the copy now."
+                    ))
+                }
+            },
+        };
+        merged.set(Some(outcome));
+    };
     let discarding = RwSignal::new(false);
     let share = move || app.usage.get().share();
     let used_text = move || {
@@ -67,7 +97,9 @@ pub fn StorageSection() -> impl IntoView {
                 let when = rescued_when(&key);
                 let download_key = key.clone();
                 let delete_key = key.clone();
+                let merge_key = key.clone();
                 let label_when = when.clone();
+                let merge_label = format!("Merge the copy kept aside {when} into my data");
                 view! {
                     <li>
                         <span>{format!("Kept aside {when} ({})", megabytes(len))}</span>
@@ -76,6 +108,7 @@ pub fn StorageSection() -> impl IntoView {
                                 browser::download(&format!("pipewise-rescued-{}.txt", download_key.trim_start_matches(ASIDE)), "text/plain", &text);
                             }
                         }>"Download"</button>
+                        <button type="button" aria-label=merge_label on:click=move |_| merge_back(merge_key.clone())>"Merge into my data"</button>
                         <button type="button" class="danger" aria-label=format!("Delete the copy kept aside {when}") on:click=move |_| deleting.set(Some(delete_key.clone()))>"Delete"</button>
                     </li>
                 }
@@ -100,9 +133,14 @@ pub fn StorageSection() -> impl IntoView {
             <p>{used_text}</p>
             <Show when=move || !asides().is_empty()>
                 <h3>"Rescued copies"</h3>
-                <p class="muted">"Saved data that could not be read was kept here untouched. Download it to keep it (support can often repair it), then delete it to free space."</p>
+                <p class="muted">"Saved data that could not be read was kept here untouched. When this version can read it (say, it was set aside by an older version), merge it back into your data; otherwise download it to keep it, then delete it to free space."</p>
                 <ul class="rescued">{rescued_rows}</ul>
             </Show>
+            {move || merged.get().map(|(worked, text)| if worked {
+                view! { <p class="ok" role="status">{text}</p> }.into_any()
+            } else {
+                view! { <p class="error" role="alert">{text}</p> }.into_any()
+            })}
             <Show when=blocked>
                 <div class="blocked" role="alert">
                     <p><strong>"Your saved data could not be read, and there was no room to move it aside."</strong> " Pipewise is not saving, so that nothing is overwritten. Download it, then discard it to start saving again."</p>

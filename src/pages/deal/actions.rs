@@ -81,10 +81,11 @@ fn DeleteDialog(
         1 => "Its 1 task is kept with the contact, no longer linked to a deal.".to_string(),
         n => format!("Its {n} tasks are kept with the contact, no longer linked to a deal."),
     };
-    let delete = move |_| match app.act(move |b| b.remove_deal(deal).map(|_| ())) {
-        Ok(()) => navigate(&crate::links::href("/"), Default::default()),
-        Err(e) => error.set(Some(e.to_string())),
-    };
+    let delete =
+        move |_| match app.act(move |b| b.remove_deal(deal, crate::state::now()).map(|_| ())) {
+            Ok(()) => navigate(&crate::links::href("/"), Default::default()),
+            Err(e) => error.set(Some(e.to_string())),
+        };
     view! {
         <Modal title=format!("Delete “{title}”?") on_close=on_close>
             <p>"The deal and its stage history are deleted. " {kept}</p>

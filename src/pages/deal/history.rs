@@ -9,12 +9,13 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
 use pipewise_core::chart::timeline::timeline;
-use pipewise_core::{Day, DealId, Stage};
+use pipewise_core::{ChangeId, Day, DealId, Stage};
 
 /// One history entry as the table shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Entry {
-    index: usize,
+    /// The change's id: corrections are addressed by it, never by its place.
+    id: ChangeId,
     name: String,
     on: Day,
     /// Days in the stay; `None` for Won and Lost.
@@ -48,19 +49,21 @@ pub fn StageHistory(
             let t = timeline(&d.history, &b.process, today, 900.0);
             t.bars
                 .iter()
-                .map(|bar| Entry {
-                    index: bar.index,
-                    name: t.rows[bar.row].label.clone(),
-                    on: bar.from,
-                    days: (!bar.outcome).then_some(bar.days),
-                    current: bar.current,
-                    back_move: bar.back_move,
-                    lost: t.rows[bar.row].stage == Stage::Lost,
-                    note: d
-                        .history
-                        .get(bar.index)
-                        .map(|c| c.note.clone())
-                        .unwrap_or_default(),
+                .filter_map(|bar| {
+                    Some(Entry {
+                        id: d.history.get(bar.index)?.id,
+                        name: t.rows[bar.row].label.clone(),
+                        on: bar.from,
+                        days: (!bar.outcome).then_some(bar.days),
+                        current: bar.current,
+                        back_move: bar.back_move,
+                        lost: t.rows[bar.row].stage == Stage::Lost,
+                        note: d
+                            .history
+                            .get(bar.index)
+                            .map(|c| c.note.clone())
+                            .unwrap_or_default(),
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -103,7 +106,7 @@ pub fn StageHistory(
                 <tr><th scope="col">"Step"</th><th scope="col">"Entered on"</th><th scope="col" class="num">"Days"</th><th scope="col">"Note"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr>
             </thead>
             <tbody>
-                <For each=move || entries.get() key=|e| e.clone() children=row/>
+                <For each=move || entries.get() key=|e| (e.id, pipewise_core::ids::row_digest(e)) children=row/>
             </tbody>
         </table>
         {move || open.get().map(|o| match o {
@@ -122,7 +125,7 @@ fn DateDialog(deal: DealId, entry: Entry, on_close: Callback<()>) -> impl IntoVi
     let date_error = RwSignal::new(None::<String>);
     let note_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let index = entry.index;
+    let change = entry.id;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         for slot in [date_error, note_error, error] {
@@ -134,7 +137,7 @@ fn DateDialog(deal: DealId, entry: Entry, on_close: Callback<()>) -> impl IntoVi
         };
         let text = note.get_untracked();
         let now = crate::state::now();
-        match app.act(move |b| b.edit_stage_change(deal, index, on, &text, now)) {
+        match app.act(move |b| b.edit_stage_change(deal, change, on, &text, now)) {
             Ok(()) => on_close.run(()),
             Err(e @ BookError::Required(_)) => note_error.set(Some(e.to_string())),
             Err(
@@ -171,10 +174,10 @@ fn DateDialog(deal: DealId, entry: Entry, on_close: Callback<()>) -> impl IntoVi
 fn RemoveDialog(deal: DealId, entry: Entry, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
-    let index = entry.index;
+    let change = entry.id;
     let remove = move |_| {
         let now = crate::state::now();
-        match app.act(move |b| b.remove_stage_change(deal, index, now)) {
+        match app.act(move |b| b.remove_stage_change(deal, change, now)) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -18,7 +18,7 @@ pub fn AddStep(
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let (text, position) = (name.get_untracked(), at.get_untracked());
-        match app.act(move |b| b.add_step(&text, position).map(|_| ())) {
+        match app.act(move |b| b.add_step(&text, position, crate::state::now()).map(|_| ())) {
             Ok(()) => {
                 name.set(String::new());
                 error.set(None);

@@ -18,7 +18,7 @@ pub fn Profile() -> impl IntoView {
         currency_error.set(None);
         saved.set(false);
         let (name, code) = (me.get_untracked(), currency.get_untracked());
-        match app.act(move |b| b.set_settings(&name, &code)) {
+        match app.act(move |b| b.set_settings(&name, &code, crate::state::now())) {
             Ok(()) => {
                 // Show what was stored (trimmed, uppercased).
                 app.book.with_untracked(|b| {

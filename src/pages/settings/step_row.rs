@@ -42,7 +42,7 @@ pub fn StepRow(
     let rename = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let text = new_name.get_untracked();
-        show(app.act(move |b| b.rename_step(id, &text)));
+        show(app.act(move |b| b.rename_step(id, &text, crate::state::now())));
     };
     let stuck = move |ev| {
         let text = event_target_value(&ev);
@@ -53,18 +53,18 @@ pub fn StepRow(
             }),
         };
         match days {
-            Ok(days) => show(app.act(move |b| b.set_stuck_after(id, days))),
+            Ok(days) => show(app.act(move |b| b.set_stuck_after(id, days, crate::state::now()))),
             Err(message) => error.set(Some(message)),
         }
     };
     let remove = move |_| {
-        let result = app.act(move |b| b.remove_step(id));
+        let result = app.act(move |b| b.remove_step(id, crate::state::now()));
         merging.set(matches!(result, Err(BookError::StepInUse { .. })));
         show(result);
     };
     let merge = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let Ok(into) = merge_into.get_untracked().parse::<u32>() else {
+        let Ok(into) = merge_into.get_untracked().parse::<u64>() else {
             error.set(Some("Choose the step to merge into".into()));
             return;
         };
@@ -119,11 +119,11 @@ pub fn StepRow(
             <div class="step-actions">
                 <button type="button" aria-label=format!("Rename {name}") on:click=move |_| { renaming.set(true); error.set(None); }>"Rename"</button>
                 <button type="button" aria-label=format!("Move {name} up") disabled=position == 0
-                    on:click=move |_| show(app.act(move |b| b.move_step(id, position - 1)))>
+                    on:click=move |_| show(app.act(move |b| b.move_step(id, position - 1, crate::state::now())))>
                     <span aria-hidden="true">"↑ "</span>"Up"
                 </button>
                 <button type="button" aria-label=format!("Move {name} down") disabled=last
-                    on:click=move |_| show(app.act(move |b| b.move_step(id, position + 1)))>
+                    on:click=move |_| show(app.act(move |b| b.move_step(id, position + 1, crate::state::now())))>
                     <span aria-hidden="true">"↓ "</span>"Down"
                 </button>
                 <button type="button" class="danger" aria-label=format!("Remove {name}") on:click=remove>"Remove"</button>

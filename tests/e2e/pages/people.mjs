@@ -1,6 +1,9 @@
 // Page objects for the contacts, contact and calendar pages: what a rep sees and does,
 // found by role and accessible name.
-import { expect, ready, screenshots, isoDay, shown } from '../fixtures.mjs';
+import { expect, ready, screenshots, isoDay, shown, me, nameIfAsked } from '../fixtures.mjs';
+
+/** A contact's own name field ("Name *"), not the rep's "Your name" asked before the first record. */
+export const nameField = (form) => form.getByLabel(/^Name\b/);
 
 /** Saves what fits in the window (long lists make full-page shots hard to read). */
 export async function shootTop(page, name) {
@@ -32,13 +35,17 @@ export class ContactsPage {
   async openForm() {
     await this.page.getByRole('button', { name: 'New contact' }).click();
     await expect(this.dialog).toBeVisible();
-    await expect(this.dialog.getByLabel('Name')).toBeFocused();
+    await expect(nameField(this.dialog)).toBeFocused();
   }
 
-  /** Fills the open form; fields left out keep their defaults. */
-  async fill({ name, company, email, phone, owner, source, type, notes }) {
+  /**
+   * Fills the open form; fields left out keep their defaults. Before the first record
+   * the form asks the rep's name: `myName` (null: leave it for the test).
+   */
+  async fill({ name, company, email, phone, owner, source, type, notes, myName = me }) {
     const d = this.dialog;
-    if (name !== undefined) await d.getByLabel('Name').fill(name);
+    if (myName !== null) await nameIfAsked(d, myName);
+    if (name !== undefined) await nameField(d).fill(name);
     if (company !== undefined) await d.getByLabel('Company').fill(company);
     if (email !== undefined) await d.getByLabel('Email').fill(email);
     if (phone !== undefined) await d.getByLabel('Phone').fill(phone);

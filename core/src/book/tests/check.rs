@@ -1,7 +1,7 @@
 use super::*;
 use crate::book::error::show;
 use crate::book::{BookError, EARLIEST, LATEST};
-use crate::model::{Stage, StageChange, TypeChange};
+use crate::model::{ChangeId, Stage, StageChange, TypeChange};
 
 fn problems(book: &Book) -> Vec<String> {
     book.problems(today())
@@ -114,15 +114,11 @@ fn broken_references_are_found() {
 #[test]
 fn broken_histories_are_found() {
     let mut book = sound();
-    let change = |stage, on: &str| StageChange {
-        stage,
-        on: day(on),
-        note: String::new(),
-    };
+    let change = |id, stage, on: &str| StageChange::new(ChangeId(id), stage, day(on), "", 1_000);
     book.deals[0].history = vec![
-        change(Stage::Step(LEAD), "2026-02-01"),
-        change(Stage::Step(LEAD), "2026-01-01"),
-        change(Stage::Step(StepId(40)), "2026-12-03"),
+        change(1, Stage::Step(LEAD), "2026-02-01"),
+        change(2, Stage::Step(LEAD), "2026-01-01"),
+        change(3, Stage::Step(StepId(40)), "2026-12-03"),
     ];
     assert_eq!(
         problems(&book),
@@ -138,7 +134,7 @@ fn broken_histories_are_found() {
         problems(&book),
         ["Deal 'Ana's renewal' has no stage history"]
     );
-    book.deals[0].history = vec![change(Stage::Won, "2026-02-01")];
+    book.deals[0].history = vec![change(1, Stage::Won, "2026-02-01")];
     assert_eq!(
         problems(&book),
         ["Deal 'Ana's renewal' has a history starting at Won instead of a step"]
@@ -162,11 +158,8 @@ fn broken_fields_are_found() {
 #[test]
 fn broken_type_histories_are_found() {
     let mut book = sound();
-    let lead = |on: &str| TypeChange {
-        kind: ContactType::Lead,
-        on: day(on),
-    };
-    book.contacts[0].types = vec![lead("2026-03-01"), lead("2026-02-01")];
+    let lead = |id, on: &str| TypeChange::new(ChangeId(id), ContactType::Lead, day(on), 1_000);
+    book.contacts[0].types = vec![lead(1, "2026-03-01"), lead(2, "2026-02-01")];
     assert_eq!(
         problems(&book),
         [
@@ -197,4 +190,53 @@ fn a_broken_process_is_found() {
         book.check(today()),
         Err(BookError::Invalid("The sales process has no steps".into()))
     );
+}
+
+#[test]
+fn what_a_merge_relies_on_is_checked() {
+    // A record both present and removed.
+    let mut book = sound();
+    book.remove_task(tid(1), later()).unwrap();
+    assert_eq!(book.check(today()), Ok(()));
+    book.tasks.push(book.gone.tasks[0].clone());
+    book.tasks[0].removed = 0;
+    assert_eq!(problems(&book), ["A removed task is also present"]);
+
+    // A removed record without its removal stamp.
+    let mut book = sound();
+    book.remove_task(tid(1), later()).unwrap();
+    book.gone.tasks[0].removed = 0;
+    assert_eq!(problems(&book), ["A removed record has no removal date"]);
+
+    // Two history entries with one id: corrections could not tell them apart.
+    let mut book = sound();
+    book.move_deal(did(1), MEETING, today(), "", later())
+        .unwrap();
+    let first = book.deals[0].history[0].id;
+    book.deals[0].history[1].id = first;
+    assert_eq!(
+        problems(&book),
+        ["Deal 'Ana's renewal' has two stage changes with one id"]
+    );
+    let mut book = sound();
+    book.mark_contact(cid(1), ContactType::Client, today(), later())
+        .unwrap();
+    let first = book.contacts[0].types[0].id;
+    let twin = TypeChange {
+        id: first,
+        removed: 3_000,
+        ..book.contacts[0].types[1].clone()
+    };
+    book.contacts[0].hidden_types.push(twin);
+    assert_eq!(
+        problems(&book),
+        ["Contact 'Ana' has two type changes with one id"]
+    );
+
+    // A step both in the process and removed.
+    let mut book = Book::default();
+    let mut gone = book.process.steps[0].clone();
+    gone.removed = 1_000;
+    book.gone.steps.push(gone);
+    assert_eq!(problems(&book), ["A removed step is also present"]);
 }

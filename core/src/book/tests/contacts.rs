@@ -1,6 +1,5 @@
 use super::*;
 use crate::book::Removed;
-use crate::model::TypeChange;
 
 #[test]
 fn adding_a_contact_trims_its_text_and_starts_its_type_history_today() {
@@ -17,13 +16,14 @@ fn adding_a_contact_trims_its_text_and_starts_its_type_history_today() {
     assert_eq!(ana.name, "Ana Lima");
     assert_eq!(ana.company, "Lima Ltd");
     assert_eq!(ana.email, "ana@lima.example");
+    assert_eq!(ana.types.len(), 1);
+    let first = &ana.types[0];
     assert_eq!(
-        ana.types,
-        vec![TypeChange {
-            kind: ContactType::Prospect,
-            on: today()
-        }]
+        (first.kind, first.on, first.at),
+        (ContactType::Prospect, today(), 1_000)
     );
+    assert_eq!(first.removed, 0);
+    assert_eq!(ana.stamps, [1_000; 7]);
     assert_eq!(ana.edited, 1_000);
     assert_eq!(book.check(today()), Ok(()));
 }
@@ -99,6 +99,11 @@ fn editing_a_contact_keeps_its_type_history_and_stamps_it() {
     assert_eq!(ana.phone, "+44 20 7946 0000");
     assert_eq!(ana.types.len(), 1);
     assert_eq!(ana.edited, 2_000);
+    // Only the changed fields take the new stamp: name and phone, not company or owner.
+    assert_eq!(
+        ana.stamps,
+        [2_000, 1_000, 1_000, 2_000, 1_000, 1_000, 1_000]
+    );
     assert_eq!(
         refusal(book.edit_contact(cid(9), person("X"), now())),
         "Contact not found"
@@ -159,15 +164,34 @@ fn removing_a_contact_takes_its_deals_and_tasks_along() {
     book.log_task(tid(3), task_draft("Ben", cid(2), Some(did(2))), now())
         .unwrap();
 
-    let removed = book.remove_contact(cid(1)).unwrap();
+    let removed = book.remove_contact(cid(1), later()).unwrap();
 
     assert_eq!(removed, Removed { deals: 2, tasks: 2 });
     assert!(book.contact(cid(1)).is_none());
     assert_eq!(book.deals.len(), 1);
     assert_eq!(book.tasks.len(), 1);
     assert!(book.task(tid(3)).is_some());
+    // What went is kept as tombstones stamped with the removal, so a merge with a copy
+    // that still has them does not bring them back.
+    let gone = &book.gone;
+    assert_eq!(
+        gone.contacts
+            .iter()
+            .map(|c| (c.id, c.removed))
+            .collect::<Vec<_>>(),
+        [(cid(1), 2_000)]
+    );
+    let mut deals: Vec<_> = gone.deals.iter().map(|d| (d.id, d.removed)).collect();
+    deals.sort();
+    assert_eq!(deals, [(did(1), 2_000), (did(3), 2_000)]);
+    let mut tasks: Vec<_> = gone.tasks.iter().map(|t| (t.id, t.removed)).collect();
+    tasks.sort();
+    assert_eq!(tasks, [(tid(1), 2_000), (tid(2), 2_000)]);
     assert_eq!(book.check(today()), Ok(()));
-    assert_eq!(refusal(book.remove_contact(cid(1))), "Contact not found");
+    assert_eq!(
+        refusal(book.remove_contact(cid(1), later())),
+        "Contact not found"
+    );
 }
 
 #[test]
@@ -206,4 +230,47 @@ fn look_ups_find_a_contacts_deals_and_tasks() {
     assert!(book.deal(did(1)).is_some());
     assert!(book.deal(did(2)).is_none());
     assert!(book.task(tid(3)).is_none());
+}
+
+#[test]
+fn a_form_opened_before_another_edit_does_not_put_old_values_back() {
+    let mut book = book_with_deal();
+    let base = ContactDraft::of(book.contact(cid(1)).unwrap());
+    // Another tab adds Ana's phone.
+    let phone = ContactDraft {
+        phone: "+44 20 7946 0000".into(),
+        ..base.clone()
+    };
+    book.edit_contact(cid(1), phone, later()).unwrap();
+    // The form, opened before that, still shows no phone; the rep fixes the name.
+    let form = ContactDraft {
+        name: "Ana Lima".into(),
+        ..base.clone()
+    };
+    let after = Now {
+        today: today(),
+        stamp: 3_000,
+    };
+    book.revise_contact(cid(1), &base, form, after).unwrap();
+    let ana = book.contact(cid(1)).unwrap();
+    assert_eq!(
+        (ana.name.as_str(), ana.phone.as_str()),
+        ("Ana Lima", "+44 20 7946 0000")
+    );
+    assert_eq!((ana.stamps[0], ana.stamps[3]), (3_000, 2_000));
+    assert_eq!(ana.edited, 3_000);
+    // A form that changed nothing stamps nothing.
+    let before = book.clone();
+    let same = ContactDraft::of(book.contact(cid(1)).unwrap());
+    book.revise_contact(
+        cid(1),
+        &same.clone(),
+        same,
+        Now {
+            today: today(),
+            stamp: 4_000,
+        },
+    )
+    .unwrap();
+    assert_eq!(book, before);
 }

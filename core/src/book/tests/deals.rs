@@ -1,5 +1,6 @@
 use super::*;
-use crate::model::{Stage, StageChange, Tag};
+use crate::book::BookError;
+use crate::model::{ChangeId, Stage, StageChange, Tag};
 
 fn stages(book: &Book, deal: DealId) -> Vec<Stage> {
     book.deal(deal)
@@ -10,20 +11,40 @@ fn stages(book: &Book, deal: DealId) -> Vec<Stage> {
         .collect()
 }
 
+/// The ids of the deal's shown history, oldest first: corrections address entries by id.
+fn change_ids(book: &Book, deal: DealId) -> Vec<ChangeId> {
+    book.deal(deal)
+        .unwrap()
+        .history
+        .iter()
+        .map(|c| c.id)
+        .collect()
+}
+
+/// An id no entry of any history has.
+const NO_SUCH_CHANGE: ChangeId = ChangeId(7);
+
 #[test]
 fn opening_a_deal_starts_its_history_and_cleans_its_fields() {
     let book = book_with_deal();
     let deal = book.deal(did(1)).unwrap();
     assert_eq!(deal.currency, "USD");
+    let first = deal.history[0].id;
     assert_eq!(
         deal.history,
-        vec![StageChange {
-            stage: Stage::Step(LEAD),
-            on: day("2026-02-01"),
-            note: String::new()
-        }]
+        vec![StageChange::new(
+            first,
+            Stage::Step(LEAD),
+            day("2026-02-01"),
+            "",
+            1_000
+        )]
     );
-    assert_eq!(deal.edited, 1_000);
+    assert!(deal.hidden.is_empty());
+    assert_eq!(
+        (deal.stamps, deal.edited, deal.removed),
+        ([1_000; 8], 1_000, 0)
+    );
     assert_eq!(book.check(today()), Ok(()));
 }
 
@@ -100,8 +121,15 @@ fn editing_a_deal_keeps_its_history_and_moves_its_tasks_with_its_contact() {
     assert_eq!(deal.contact, cid(2));
     assert_eq!(deal.history.len(), 1);
     assert_eq!(deal.edited, 2_000);
+    // Title, contact, value and expected close changed; owner, currency ("usd" cleans
+    // to the deal's "USD"), source and notes did not, and keep their stamps.
+    assert_eq!(
+        deal.stamps,
+        [2_000, 2_000, 1_000, 2_000, 1_000, 1_000, 2_000, 1_000]
+    );
     let task = book.task(tid(1)).unwrap();
     assert_eq!((task.contact, task.edited), (cid(2), 2_000));
+    assert_eq!(task.stamps[5], 2_000);
     assert_eq!(book.check(today()), Ok(()));
     assert_eq!(
         refusal(book.edit_deal(did(9), deal_draft("X", cid(1)), now())),
@@ -302,15 +330,21 @@ fn three_step_book() -> Book {
 #[test]
 fn a_stage_date_can_be_fixed_between_its_neighbours() {
     let mut book = three_step_book();
-    book.edit_stage_change(did(1), 1, day("2026-02-20"), " fixed ", later())
+    let ids = change_ids(&book, did(1));
+    book.edit_stage_change(did(1), ids[1], day("2026-02-20"), " fixed ", later())
         .unwrap();
     let deal = book.deal(did(1)).unwrap();
+    // Same day as Proposal, and still before it: it was entered first.
+    assert_eq!(change_ids(&book, did(1)), ids);
     assert_eq!(deal.history[1].on, day("2026-02-20"));
     assert_eq!(deal.history[1].note, "fixed");
+    assert_eq!(deal.history[1].stamps[StageChange::STAGE], 1_001);
+    assert_eq!(deal.history[1].stamps[StageChange::ON], 2_000);
+    assert_eq!(deal.history[1].stamps[StageChange::NOTE], 2_000);
     assert_eq!(deal.edited, 2_000);
-    book.edit_stage_change(did(1), 2, today(), "", now())
+    book.edit_stage_change(did(1), ids[2], today(), "", now())
         .unwrap();
-    book.edit_stage_change(did(1), 0, day("2025-12-01"), "", now())
+    book.edit_stage_change(did(1), ids[0], day("2025-12-01"), "", now())
         .unwrap();
     assert_eq!(book.check(today()), Ok(()));
 }
@@ -319,38 +353,83 @@ fn a_stage_date_can_be_fixed_between_its_neighbours() {
 fn a_stage_date_fix_is_refused_outside_its_neighbours() {
     let mut book = three_step_book();
     let before = book.clone();
-    let fix = |book: &mut Book, index: usize, on: &str| {
-        refusal(book.edit_stage_change(did(1), index, day(on), "", now()))
+    let ids = change_ids(&book, did(1));
+    let fix = |book: &mut Book, change: ChangeId, on: &str| {
+        refusal(book.edit_stage_change(did(1), change, day(on), "", now()))
     };
     assert_eq!(
-        fix(&mut book, 1, "2026-01-31"),
+        fix(&mut book, ids[1], "2026-01-31"),
         "Stage date 2026-01-31 is before the previous change (2026-02-01)"
     );
     assert_eq!(
-        fix(&mut book, 1, "2026-02-21"),
+        fix(&mut book, ids[1], "2026-02-21"),
         "Stage date 2026-02-21 is after the next change (2026-02-20)"
     );
     assert_eq!(
-        fix(&mut book, 2, "2026-03-11"),
+        fix(&mut book, ids[2], "2026-03-11"),
         "Stage date 2026-03-11 is in the future"
     );
-    assert_eq!(fix(&mut book, 3, "2026-02-21"), "Stage change #4 not found");
     assert_eq!(
-        fix(&mut book, usize::MAX, "2026-02-21"),
-        format!("Stage change #{} not found", usize::MAX)
+        book.edit_stage_change(did(1), NO_SUCH_CHANGE, day("2026-02-21"), "", now()),
+        Err(BookError::StageChangeNotFound)
+    );
+    assert_eq!(
+        fix(&mut book, NO_SUCH_CHANGE, "2026-02-21"),
+        "This stage change is no longer in the deal's history (changed in another tab or by a merge)"
+    );
+    assert_eq!(
+        refusal(book.edit_stage_change(did(9), ids[1], today(), "", now())),
+        "Deal not found"
     );
     assert_eq!(book, before);
+}
+
+#[test]
+fn a_stage_date_fix_that_would_reorder_same_day_changes_is_refused() {
+    // Meeting was entered after Proposal (as a merge can leave it): moved to Proposal's
+    // day, it would sort after Proposal, so the fix is refused rather than reorder.
+    let mut book = book_with_deal();
+    let deal = book.deals.iter_mut().find(|d| d.id == did(1)).unwrap();
+    let lead = deal.history[0].clone();
+    deal.history = vec![
+        lead,
+        StageChange::new(
+            ChangeId(11),
+            Stage::Step(MEETING),
+            day("2026-02-10"),
+            "",
+            3_000,
+        ),
+        StageChange::new(
+            ChangeId(12),
+            Stage::Step(PROPOSAL),
+            day("2026-02-20"),
+            "",
+            2_000,
+        ),
+    ];
+    assert_eq!(book.check(today()), Ok(()));
+    let before = book.clone();
+    assert_eq!(
+        refusal(book.edit_stage_change(did(1), ChangeId(11), day("2026-02-20"), "", later())),
+        "Cannot move this change to that date: it would change the order of the history"
+    );
+    assert_eq!(book, before);
+    book.edit_stage_change(did(1), ChangeId(11), day("2026-02-19"), "", later())
+        .unwrap();
+    assert_eq!(book.deal(did(1)).unwrap().history[1].on, day("2026-02-19"));
 }
 
 #[test]
 fn a_loss_keeps_its_reason_when_fixed() {
     let mut book = book_with_deal();
     book.lose_deal(did(1), today(), "price", now()).unwrap();
+    let lost = change_ids(&book, did(1))[1];
     assert_eq!(
-        refusal(book.edit_stage_change(did(1), 1, today(), " ", now())),
+        refusal(book.edit_stage_change(did(1), lost, today(), " ", now())),
         "Loss reason is required"
     );
-    book.edit_stage_change(did(1), 1, today(), "timing", now())
+    book.edit_stage_change(did(1), lost, today(), "timing", now())
         .unwrap();
     assert_eq!(book.deal(did(1)).unwrap().history[1].note, "timing");
 }
@@ -358,20 +437,36 @@ fn a_loss_keeps_its_reason_when_fixed() {
 #[test]
 fn a_stage_change_can_be_removed_when_what_is_left_makes_sense() {
     let mut book = three_step_book();
-    book.remove_stage_change(did(1), 1, later()).unwrap();
+    let ids = change_ids(&book, did(1));
+    book.remove_stage_change(did(1), ids[1], later()).unwrap();
     assert_eq!(stages(&book, did(1)), [LEAD, PROPOSAL].map(Stage::Step));
-    assert_eq!(book.deal(did(1)).unwrap().edited, 2_000);
-    book.remove_stage_change(did(1), 0, now()).unwrap();
+    let deal = book.deal(did(1)).unwrap();
+    assert_eq!(deal.edited, 2_000);
+    // The removed change is kept hidden, stamped, so a merge does not bring it back.
+    assert_eq!(deal.hidden.len(), 1);
+    assert_eq!((deal.hidden[0].id, deal.hidden[0].removed), (ids[1], 2_000));
+    assert_eq!(book.check(today()), Ok(()));
+    // A removed change can no longer be fixed or removed.
     assert_eq!(
-        refusal(book.remove_stage_change(did(1), 0, now())),
+        book.edit_stage_change(did(1), ids[1], today(), "", later()),
+        Err(BookError::StageChangeNotFound)
+    );
+    assert_eq!(
+        book.remove_stage_change(did(1), ids[1], later()),
+        Err(BookError::StageChangeNotFound)
+    );
+    book.remove_stage_change(did(1), ids[0], later()).unwrap();
+    assert_eq!(change_ids(&book, did(1)), [ids[2]]);
+    assert_eq!(
+        refusal(book.remove_stage_change(did(1), ids[2], later())),
         "A deal's only stage change cannot be removed"
     );
     assert_eq!(
-        refusal(book.remove_stage_change(did(1), 1, now())),
-        "Stage change #2 not found"
+        book.remove_stage_change(did(1), NO_SUCH_CHANGE, later()),
+        Err(BookError::StageChangeNotFound)
     );
     assert_eq!(
-        refusal(book.remove_stage_change(did(9), 0, now())),
+        refusal(book.remove_stage_change(did(9), ids[0], later())),
         "Deal not found"
     );
 }
@@ -389,21 +484,23 @@ fn a_stage_change_removal_that_leaves_nonsense_is_refused() {
         .unwrap();
     book.win_deal(did(1), day("2026-02-09"), "", now()).unwrap();
     // Lead, Meeting, Lead, Lost, Meeting, Won
+    let ids = change_ids(&book, did(1));
     let before = book.clone();
     assert_eq!(
-        refusal(book.remove_stage_change(did(1), 1, now())),
+        refusal(book.remove_stage_change(did(1), ids[1], now())),
         "Cannot remove this change: it would leave 'Lead' twice in a row"
     );
     assert_eq!(
-        refusal(book.remove_stage_change(did(1), 4, now())),
+        refusal(book.remove_stage_change(did(1), ids[4], now())),
         "Cannot remove this change: it would leave Won right after Lost, without a reopen"
     );
     assert_eq!(book, before);
 
     let mut short = book_with_deal();
     short.win_deal(did(1), today(), "", now()).unwrap();
+    let opened = change_ids(&short, did(1))[0];
     assert_eq!(
-        refusal(short.remove_stage_change(did(1), 0, now())),
+        refusal(short.remove_stage_change(did(1), opened, now())),
         "Cannot remove this change: it would leave a history starting at Won instead of a step"
     );
 }
@@ -415,11 +512,56 @@ fn removing_a_deal_unlinks_its_tasks_and_keeps_their_tag() {
         .unwrap();
     book.log_task(tid(2), task_draft("Other", cid(1), None), now())
         .unwrap();
-    assert_eq!(book.remove_deal(did(1)), Ok(1));
+    assert_eq!(book.remove_deal(did(1), later()), Ok(1));
     assert!(book.deal(did(1)).is_none());
+    let gone: Vec<_> = book.gone.deals.iter().map(|d| (d.id, d.removed)).collect();
+    assert_eq!(gone, [(did(1), 2_000)]);
     let task = book.task(tid(1)).unwrap();
     assert_eq!(task.deal, None);
+    assert_eq!((task.stamps[6], task.edited), (2_000, 2_000));
     assert_eq!(task.tag, Tag::Stage(Stage::Step(LEAD)));
+    assert_eq!(book.task(tid(2)).unwrap().edited, 1_000);
     assert_eq!(book.check(today()), Ok(()));
-    assert_eq!(refusal(book.remove_deal(did(1))), "Deal not found");
+    assert_eq!(refusal(book.remove_deal(did(1), later())), "Deal not found");
+}
+
+#[test]
+fn a_removal_comes_after_the_last_edit_even_when_the_clock_is_behind() {
+    let mut book = book_with_deal();
+    let behind = Now {
+        today: today(),
+        stamp: 500,
+    };
+    book.remove_deal(did(1), behind).unwrap();
+    assert_eq!(book.gone.deals[0].removed, 1_001);
+    assert_eq!(book.check(today()), Ok(()));
+}
+
+#[test]
+fn a_deal_form_opened_before_another_edit_writes_only_what_it_changed() {
+    let mut book = book_with_deal();
+    let base = DealDraft::of(book.deal(did(1)).unwrap());
+    let value = DealDraft {
+        value: 900_000,
+        ..base.clone()
+    };
+    book.edit_deal(did(1), value, later()).unwrap();
+    let form = DealDraft {
+        notes: "renews in June".into(),
+        ..base.clone()
+    };
+    let after = Now {
+        today: today(),
+        stamp: 3_000,
+    };
+    book.revise_deal(did(1), &base, form, after).unwrap();
+    let deal = book.deal(did(1)).unwrap();
+    assert_eq!(
+        (deal.value, deal.notes.as_str()),
+        (900_000, "renews in June")
+    );
+    assert_eq!(
+        (deal.stamps[3], deal.stamps[7], deal.edited),
+        (2_000, 3_000, 3_000)
+    );
 }

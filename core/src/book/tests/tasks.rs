@@ -133,6 +133,11 @@ fn editing_a_task_keeps_its_tag_unless_one_is_given() {
     assert_eq!(task.title, "Call back");
     assert_eq!(task.tag, Tag::Stage(Stage::Step(LEAD)));
     assert_eq!(task.edited, 2_000);
+    // Only the title changed, so only its stamp moved.
+    assert_eq!(
+        task.stamps,
+        [2_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000]
+    );
     let retag = TaskDraft {
         tag: Some(Tag::Stage(Stage::Step(MEETING))),
         ..task_draft("Call back", cid(1), None)
@@ -161,7 +166,7 @@ fn a_tag_naming_a_removed_step_may_be_kept_on_edit() {
         ..task_draft("Send proposal", cid(1), None)
     };
     book.log_task(tid(1), draft.clone(), now()).unwrap();
-    book.remove_step(PROPOSAL).unwrap();
+    book.remove_step(PROPOSAL, now()).unwrap();
     book.edit_task(tid(1), draft, now()).unwrap();
     assert_eq!(book.check(today()), Ok(()));
 }
@@ -186,6 +191,7 @@ fn completing_and_reopening_a_task() {
         (task.done_on, task.edited),
         (Some(day("2026-03-09")), 2_000)
     );
+    assert_eq!(task.stamps[7], 2_000);
     assert_eq!(
         refusal(book.complete_task(tid(1), today(), now())),
         "The task is already done"
@@ -204,7 +210,44 @@ fn removing_a_task() {
     let mut book = book_with_deal();
     book.log_task(tid(1), task_draft("Call", cid(1), None), now())
         .unwrap();
-    book.remove_task(tid(1)).unwrap();
+    book.remove_task(tid(1), later()).unwrap();
     assert!(book.tasks.is_empty());
-    assert_eq!(refusal(book.remove_task(tid(1))), "Task not found");
+    let gone: Vec<_> = book.gone.tasks.iter().map(|t| (t.id, t.removed)).collect();
+    assert_eq!(gone, [(tid(1), 2_000)]);
+    assert_eq!(book.check(today()), Ok(()));
+    assert_eq!(refusal(book.remove_task(tid(1), later())), "Task not found");
+}
+
+#[test]
+fn a_form_opened_before_another_edit_writes_only_what_it_changed() {
+    let mut book = book_with_deal();
+    book.log_task(tid(1), task_draft("Call", cid(1), Some(did(1))), now())
+        .unwrap();
+    let base = TaskDraft::of(book.task(tid(1)).unwrap());
+    // Another tab renames the task and moves it off the deal.
+    let elsewhere = TaskDraft {
+        deal: None,
+        ..task_draft("Call Ana", cid(1), None)
+    };
+    book.edit_task(tid(1), elsewhere, later()).unwrap();
+    // The form, opened before, only changes the notes.
+    let form = TaskDraft {
+        notes: " bring the contract ".into(),
+        ..base.clone()
+    };
+    let after = Now {
+        today: today(),
+        stamp: 3_000,
+    };
+    book.revise_task(tid(1), &base, form, after).unwrap();
+    let task = book.task(tid(1)).unwrap();
+    assert_eq!(task.title, "Call Ana");
+    assert_eq!(task.deal, None);
+    assert_eq!(task.notes, "bring the contract");
+    assert_eq!(
+        (task.stamps[0], task.stamps[6], task.stamps[8]),
+        (2_000, 2_000, 3_000)
+    );
+    assert_eq!(task.edited, 3_000);
+    assert_eq!(book.check(today()), Ok(()));
 }

@@ -22,37 +22,44 @@ pub fn Check(
 ) -> impl IntoView {
     let app = use_app();
     let w = wizard;
-    let run = move || {
-        let Some((_, sniffed)) = w.file.get_untracked() else {
-            return;
-        };
-        let Some(format) = date_format(w) else { return };
+    // The rows checked against a book: run for the preview, and again on the book as
+    // it is when the user clicks Import (another tab or a merge may have changed it).
+    let check_against = move |book: &pipewise_core::Book| {
+        let (_, sniffed) = w.file.get_untracked()?;
+        let format = date_format(w)?;
         let target = w.target.get_untracked();
         let mapping = w.mapping.get_untracked();
         let now = crate::state::now();
-        let preview = app.book.with_untracked(|book| {
-            let stages = stage_map(w, &book.process);
-            let contactless = w.contactless.get_untracked();
-            let choices = io::Choices {
-                target,
-                mapping: &mapping,
-                date_format: format,
-                stage_map: &stages,
-                contactless: &contactless,
-            };
-            io::preview(
-                &sniffed,
-                &choices,
-                book,
-                now.today,
-                &mut BrowserIds,
-                now.stamp,
-            )
-        });
-        w.preview.set(Some(Arc::new(preview)));
+        let stages = stage_map(w, &book.process);
+        let contactless = w.contactless.get_untracked();
+        let choices = io::Choices {
+            target,
+            mapping: &mapping,
+            date_format: format,
+            stage_map: &stages,
+            contactless: &contactless,
+        };
+        Some(io::preview(
+            &sniffed,
+            &choices,
+            book,
+            now.today,
+            &mut BrowserIds,
+            now.stamp,
+        ))
+    };
+    // Before the first records: the rep's name, the owner of rows that name none.
+    let ask_name = app.book.with_untracked(|b| b.settings.me.trim().is_empty());
+    let my_name = RwSignal::new(String::new());
+    let my_name_error = RwSignal::new(None::<String>);
+    let run = move || {
+        if let Some(preview) = app.book.with_untracked(check_against) {
+            w.preview.set(Some(Arc::new(preview)));
+        }
         w.checking.set(false);
     };
     let on_check = move |_| {
+        w.refused.set(None);
         w.checking.set(true);
         // Let the browser paint "Checking…" before the work starts.
         request_animation_frame(move || set_timeout(run, std::time::Duration::ZERO));
@@ -62,13 +69,61 @@ pub fn Check(
             let name = w
                 .file
                 .with_untracked(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
-            app.replace(preview.book_after.clone());
-            w.done.set(Some(format!(
-                "Imported {} from “{name}”. New: {}.",
-                count(preview.rows_ok, "row", "rows"),
-                records(preview.new_contacts, preview.new_deals, preview.new_tasks)
-            )));
-            w.cancel();
+            let now = crate::state::now();
+            let anywhere = now.anywhere();
+            let mine = my_name.get_untracked().trim().to_string();
+            my_name_error.set(None);
+            if ask_name && mine.is_empty() {
+                my_name_error.set(Some(
+                    "Your name is required: rows that name no owner become yours".into(),
+                ));
+                return;
+            }
+            let mut applied = None;
+            let result = app.act(|book| {
+                let mut target = book.clone();
+                if ask_name {
+                    let currency = target.settings.currency.clone();
+                    target.set_settings(&mine, &currency, now)?;
+                }
+                let fresh = check_against(&target).ok_or_else(|| {
+                    pipewise_core::book::BookError::Invalid("the file is no longer open".into())
+                })?;
+                fresh.book_after.check(anywhere)?;
+                *book = fresh.book_after.clone();
+                applied = Some(fresh);
+                Ok(())
+            });
+            match (result, applied) {
+                (Ok(()), Some(fresh)) => {
+                    let changed = (
+                        fresh.rows_ok,
+                        fresh.new_contacts,
+                        fresh.new_deals,
+                        fresh.new_tasks,
+                    ) != (
+                        preview.rows_ok,
+                        preview.new_contacts,
+                        preview.new_deals,
+                        preview.new_tasks,
+                    );
+                    let note = if changed {
+                        " Your records changed since the check (another tab or a merge), so the rows were checked again against them."
+                    } else {
+                        ""
+                    };
+                    w.done.set(Some(format!(
+                        "Imported {} from “{name}”. New: {}.{note}",
+                        count(fresh.rows_ok, "row", "rows"),
+                        records(fresh.new_contacts, fresh.new_deals, fresh.new_tasks)
+                    )));
+                    w.cancel();
+                }
+                (Err(e), _) => w.refused.set(Some(format!(
+                    "Nothing was imported: checked again against your records as they are now, {e}."
+                ))),
+                (Ok(()), None) => {}
+            }
         }
     };
     let blocked = move || date_format(w).is_none() || w.checking.get();
@@ -84,6 +139,11 @@ pub fn Check(
         {move || w.preview.get().filter(|p| p.without_contact > 0).map(|p| view! {
             <NoContact wizard=w deals=p.without_contact on_choose=move |_| run()/>
         })}
+        {move || (ask_name && w.preview.with(Option::is_some)).then(|| view! {
+            <p class="muted">"Your first records: tell Pipewise your name. Rows that name no owner become yours, and a team's merged pipeline says whose records are whose."</p>
+            <crate::components::field::TextField label="Your name" value=my_name required=true error=my_name_error/>
+        })}
+        {move || w.refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
         {move || w.preview.get().map(|p| view! { <Preview preview=p on_import=import on_cancel=move |_| w.cancel()/> })}
     }
 }

@@ -37,7 +37,7 @@ impl Run {
         let id = self.id_for(row, ids);
         let mut contact = self.new_contact(row, id, name, since);
         contact.notes = row.get(Field::Notes).to_string();
-        contact.types = vec![TypeChange { kind, on: since }];
+        contact.types = TypeChange::sequence(id, self.now, vec![(kind, since)]);
         self.add_contact(contact);
         Ok(())
     }
@@ -60,11 +60,11 @@ impl Run {
             owner: self.owner(row),
             source: row.get(Field::Source).to_string(),
             notes: String::new(),
-            types: vec![TypeChange {
-                kind: ContactType::Lead,
-                on: since,
-            }],
+            types: TypeChange::sequence(id, self.now, vec![(ContactType::Lead, since)]),
+            hidden_types: Vec::new(),
+            stamps: [self.now; 7],
             edited: self.now,
+            removed: 0,
         }
     }
 

@@ -57,8 +57,17 @@ impl Run {
             .decided
             .and_then(|d| (d.result == Stage::Won).then_some(d.on));
         let contact = self.mark_client(contact_index, won_on);
+        let id = DealId(self.id_for(row, ids));
+        let history = StageChange::sequence(
+            id.0,
+            self.now,
+            history
+                .into_iter()
+                .map(|c| (c.stage, c.on, c.note))
+                .collect(),
+        );
         let deal = Deal {
-            id: DealId(self.id_for(row, ids)),
+            id,
             title,
             contact,
             owner: self.owner(row),
@@ -72,7 +81,10 @@ impl Run {
             }),
             notes: row.get(Field::Notes).to_string(),
             history,
+            hidden: Vec::new(),
+            stamps: [self.now; 8],
             edited: self.now,
+            removed: 0,
         };
         self.taken.insert(deal.id.0);
         self.deal_titles
@@ -220,6 +232,7 @@ impl Run {
     }
 }
 
+/// A change without its id yet: the deal numbers its history (`StageChange::sequence`).
 fn change(stage: Stage, on: Day, note: String) -> StageChange {
-    StageChange { stage, on, note }
+    StageChange::new(crate::model::ChangeId(0), stage, on, note, 0)
 }

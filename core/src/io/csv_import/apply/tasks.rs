@@ -62,7 +62,9 @@ impl Run {
                 Some((_, stage)) => Tag::Stage(stage),
                 None => Tag::Contact(contact_kind),
             },
+            stamps: [self.now; 10],
             edited: self.now,
+            removed: 0,
         };
         self.taken.insert(task.id.0);
         self.book.tasks.push(task);
