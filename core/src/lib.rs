@@ -15,6 +15,7 @@ pub mod model;
 pub mod people;
 pub mod reports;
 pub mod store;
+pub mod sync;
 
 pub use day::Day;
 pub use ids::{ContactId, DealId, Id, IdSource, SeededIds, TaskId};

@@ -25,4 +25,4 @@ mod settle;
 pub use adopt::adopt;
 pub use join::{join, merge};
 pub use settle::settle;
-pub(crate) use settle::{number_steps, settle_history};
+pub(crate) use settle::{kept, number_steps, settle_history, unnumbered};

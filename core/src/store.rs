@@ -27,7 +27,8 @@
 
 mod bytes;
 mod flate;
-mod pack;
+/// Also packs team sync's record of what was pushed (`sync/pushed.rs`).
+pub(crate) mod pack;
 pub mod v1;
 pub mod v2;
 

@@ -24,8 +24,9 @@ pub fn settle(book: &mut Book) {
 }
 
 /// Whether an edit is newer than the removal: a removal wins over what it saw, an edit
-/// made after it (by someone who had not seen it) brings the record back.
-fn kept(removed: i64, edited: i64) -> bool {
+/// made after it (by someone who had not seen it) brings the record back. Team sync
+/// asks it too, of a single record settled on its own (`sync/leaves.rs`).
+pub(crate) fn kept(removed: i64, edited: i64) -> bool {
     removed == 0 || edited > removed
 }
 
@@ -242,8 +243,9 @@ pub(crate) fn number_steps(process: &mut crate::model::Process) {
 /// a merge's number.
 const NUMBERED: char = '\u{2009}';
 
-/// The name as given, without a number a merge added.
-fn unnumbered(name: &str) -> &str {
+/// The name as given, without a number a merge added. Team sync writes step names so
+/// (`sync/wire.rs`): the number is for display, worked out again by every book.
+pub(crate) fn unnumbered(name: &str) -> &str {
     match name.rsplit_once(NUMBERED) {
         Some((base, number))
             if number.len() > 2
