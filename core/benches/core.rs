@@ -63,5 +63,44 @@ fn merging(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(storage, storage_encode_decode, merging);
+/// Team sync on the 10,000-deal pipeline (about 49,000 documents): mapping the whole
+/// book (the first push), what to push after one edit (every save), and a new browser
+/// folding every document it pulled.
+fn syncing(c: &mut Criterion) {
+    use pipewise_core::book::{DealDraft, Now};
+    use pipewise_core::sync::{book_from, documents, to_push, Pushed};
+    let today = pipewise_core::Day::from_ymd(2026, 5, 14).unwrap_or_default();
+    let book = pipewise_core::generator::pipeline(today, 10_000, 1);
+    let docs = documents(&book, "ana");
+    let mut pushed = Pushed::new();
+    for (i, doc) in docs.iter().enumerate() {
+        pushed.wrote(
+            doc,
+            &format!("1-{:032x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+        );
+    }
+    let mut edited = book.clone();
+    let deal = &book.deals[500];
+    let mut draft = DealDraft::of(deal);
+    draft.value += 100;
+    let now = Now {
+        today,
+        stamp: 1 << 41,
+    };
+    let _ = edited.edit_deal(deal.id, draft, now);
+    let mut group = c.benchmark_group("sync");
+    group.sample_size(10);
+    group.bench_function("documents of 10k pipeline", |b| {
+        b.iter(|| documents(black_box(&book), "ana").len())
+    });
+    group.bench_function("to_push after one edit of 10k pipeline", |b| {
+        b.iter(|| to_push(black_box(&edited), black_box(&pushed), "ana").len())
+    });
+    group.bench_function("book_from documents of 10k pipeline", |b| {
+        b.iter(|| book_from(black_box(&docs)).deals.len())
+    });
+    group.finish();
+}
+
+criterion_group!(storage, storage_encode_decode, merging, syncing);
 criterion_main!(storage);

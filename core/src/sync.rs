@@ -8,10 +8,11 @@
 //!   A deal's stage history and hidden entries travel inside the deal. Settings are this
 //!   browser's and are not synced.
 //! - **The body** is the record in the model's own JSON shape under `record`, with a
-//!   `kind` and the CouchDB user who wrote the revision (`rep`) beside it, for a
-//!   `validate_doc_update`. Change ids, step ids and ranks are written as decimal text:
-//!   they use all 64 bits, and JavaScript (a validate function, PouchDB, pouchdb-server)
-//!   keeps integers exact only up to 2^53.
+//!   `kind`, the CouchDB user who wrote the revision (`rep`, for a
+//!   `validate_doc_update` to hold to `userCtx.name`) and the `schema` beside it; a
+//!   record of a newer schema is never read, so never written over. Change ids, step
+//!   ids and ranks are written as decimal text: they use all 64 bits, and JavaScript (a
+//!   validate function, PouchDB, pouchdb-server) keeps integers exact only up to 2^53.
 //! - **A removal is a CouchDB deletion that keeps its body** (`_deleted: true` and the
 //!   record with its removal stamp), so the removal travels like any edit and a later
 //!   edit elsewhere can still bring the record back.
@@ -22,6 +23,9 @@
 //!   revision of a document, writes the result on the revision CouchDB itself makes the
 //!   winner and deletes the other live leaves. The result depends on the leaves alone,
 //!   so every replica that settles a conflict writes the same record on the same parent.
+//!   Settling what settled books wrote writes nothing (a record is rewritten only when
+//!   the join changed it; a step's display number is not written), or two servers
+//!   would pass a document back and forth for ever (`core/tests/sync/` holds the law).
 //! - **Only what changed is pushed**: [`Pushed`] remembers, per document, the revision
 //!   last seen on the server and a digest of its content; [`to_push`] returns the
 //!   documents of the book whose content differs, each on the revision it replaces (a

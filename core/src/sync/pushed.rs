@@ -1,7 +1,10 @@
 //! What the server holds, as far as this browser knows: per document, the revision last
 //! pulled or pushed and a digest of its content. What to push is every document of the
 //! book whose content differs from that, on that revision. Kept in localStorage beside
-//! the book, so it is packed: about 43 bytes a document, 15 bits a char.
+//! the book, so it is packed: about 43 bytes a document, 15 bits a char. The 10k
+//! pipeline's 49,000 documents take 1.13 million chars: beside the book's 1.94 million
+//! that is more than Safari's 2.5 million an origin gets, so a browser holding a book
+//! that large needs IndexedDB for it (the revisions are random; they do not deflate).
 
 use super::doc::{doc_id, parse_doc_id, Doc, Kind};
 use super::fold::each_record;

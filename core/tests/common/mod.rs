@@ -243,6 +243,20 @@ pub fn apply(book: &mut Book, e: &Edit, stamp: Stamp, copies: &[Book], fresh: &m
     };
 }
 
+/// Three reps' copies of the ancestor after their edits (stamps rise across all of
+/// them, as a shared clock would).
+pub fn copies(edits: &[Edit]) -> Vec<Book> {
+    let base = ancestor();
+    let mut copies = vec![base.clone(), base.clone(), base];
+    let mut fresh = 0;
+    for (i, e) in edits.iter().enumerate() {
+        let stamp = 10_000 + i as Stamp * 10;
+        let snapshot = copies.clone();
+        apply(&mut copies[e.rep], e, stamp, &snapshot, &mut fresh);
+    }
+    copies
+}
+
 /// Every register of a copy, by a key naming the record, field or entry, with its
 /// stamp and value (as text).
 pub fn registers(book: &Book) -> HashMap<String, (Stamp, String)> {
