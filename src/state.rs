@@ -17,12 +17,32 @@
 //! header, and a save hands the browser UTF-16 units, not UTF-8 to convert.
 
 use crate::browser;
+use crate::lazy::{load_then, SplitLoaderError};
 use crate::storage::{LocalStore, StoreFault};
 use leptos::prelude::*;
 use pipewise_core::book::BookError;
-use pipewise_core::merge;
 use pipewise_core::store::{self, DecodeError};
 use pipewise_core::{Book, Day, IdSource, Stamp};
+use std::cell::Cell;
+
+// The merge, as a chunk of its own: it is needed only once another tab writes, so it
+// stays off the first load; it is fetched when the page is first idle (or at once, when
+// another tab wrote before that).
+crate::lazy::split_point!(
+    merging,
+    fn merge_chunk() -> Result<Merge, SplitLoaderError> {
+        Ok(pipewise_core::merge::merge)
+    }
+);
+
+type Merge = fn(&Book, &Book) -> Book;
+
+thread_local!(static MERGE: Cell<Option<Merge>> = const { Cell::new(None) });
+
+/// The merge when its chunk is here.
+pub fn loaded_merge() -> Option<Merge> {
+    MERGE.with(Cell::get)
+}
 
 /// The moment an action happens: its business date and its edit stamp.
 pub use pipewise_core::book::Now;
@@ -153,7 +173,24 @@ impl AppState {
         };
         state.listen_to_other_tabs();
         state.warm_up_saving();
+        request_idle_callback(move || state.load_merge());
         state
+    }
+
+    /// Fetches the merge's chunk (once), then folds in any other tab's write that waited
+    /// for it and saves what is pending.
+    fn load_merge(&self) {
+        if loaded_merge().is_some() {
+            return;
+        }
+        let state = *self;
+        load_then(merge_chunk, move |merge| {
+            if let Ok(merge) = merge {
+                MERGE.with(|m| m.set(Some(merge)));
+                let _ = state.catch_up();
+                state.flush();
+            }
+        });
     }
 
     /// V8 runs wasm in a baseline tier until a function has run a while, and uses its
@@ -205,7 +242,7 @@ impl AppState {
     pub fn adopt(&self, wanted: &Book) {
         let stamp = browser::stamp();
         let _ = self.act(|book| {
-            *book = merge::adopt(book, wanted, stamp);
+            *book = pipewise_core::merge::adopt(book, wanted, stamp);
             Ok(())
         });
     }
@@ -231,9 +268,9 @@ impl AppState {
         }
         let store = LocalStore;
         browser::mark("pipewise:save:start");
-        // Another tab wrote since we last read: merge its book with ours.
-        self.catch_up();
-        if !self.sync.with_value(|s| s.writable) {
+        // Another tab wrote since we last read: merge its book with ours (not yet, when
+        // the merge's chunk is still on its way: it saves when it arrives).
+        if !self.catch_up() || !self.sync.with_value(|s| s.writable) {
             return;
         }
         let revision = fresh_revision(self.sync.with_value(|s| s.revision));
@@ -261,26 +298,31 @@ impl AppState {
     }
 
     /// Reads the stored revision (the header only) and merges in another tab's write we
-    /// have not seen.
-    fn catch_up(&self) {
+    /// have not seen. False while such a write waits for the merge's chunk.
+    fn catch_up(&self) -> bool {
         if !self.sync.with_value(|s| s.writable) {
-            return;
+            return true;
         }
         let ours = self.sync.with_value(|s| s.revision);
         let Ok(Some(head)) = LocalStore.read_head() else {
-            return;
+            return true;
         };
         if store::peek_revision(&head).is_none_or(|theirs| theirs != ours) {
+            let Some(merge) = loaded_merge() else {
+                self.load_merge();
+                return false;
+            };
             if let Ok(Some(stored)) = LocalStore.read_stored() {
-                self.merge_stored(&stored);
+                self.merge_stored(&stored, merge);
             }
         }
+        true
     }
 
     /// Merges another tab's stored book with ours. Data this version cannot read is
     /// never written over: a newer version's stops our saving; damaged data is moved
     /// aside first.
-    fn merge_stored(&self, stored: &crate::storage::Stored) {
+    fn merge_stored(&self, stored: &crate::storage::Stored, merge: Merge) {
         let decoded = match store::decode(&stored.text) {
             Ok(decoded) => decoded,
             Err(problem @ DecodeError::NewerVersion { .. }) => {
@@ -315,9 +357,7 @@ impl AppState {
         let dirty = self.sync.with_value(|s| s.dirty);
         // Merged even with nothing unsaved here: two tabs' writes can cross, and the
         // other tab's book may then lack our last write.
-        let merged = self
-            .book
-            .with_untracked(|ours| merge::merge(&decoded.book, ours));
+        let merged = self.book.with_untracked(|ours| merge(&decoded.book, ours));
         self.sync.update_value(|s| {
             s.revision = decoded.revision;
             // Ours held something theirs did not: it still needs writing.
@@ -352,7 +392,7 @@ impl AppState {
         let state = *self;
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() == Some(crate::storage::KEY) {
-                state.catch_up();
+                let _ = state.catch_up();
             }
         });
         let flush_handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush());

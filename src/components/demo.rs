@@ -6,13 +6,18 @@ use crate::components::modal::Modal;
 use crate::lazy::{load_then, SplitLoaderError};
 use crate::state::use_app;
 use leptos::prelude::*;
-use pipewise_core::{generator, Book, Day};
+use pipewise_core::{generator, Book, Day, Stamp};
 
-// The demo generator's split point.
+// The demo generator's split point: the demo, made into the stamped edits that make
+// `current` show it (`merge::adopt` lives in this chunk too, off the first load).
 crate::lazy::split_point!(
     demo,
-    fn demo_book(today: Day) -> Result<Book, SplitLoaderError> {
-        Ok(generator::demo(today))
+    fn demo_over(current: Book, today: Day, stamp: Stamp) -> Result<Book, SplitLoaderError> {
+        Ok(pipewise_core::merge::adopt(
+            &current,
+            &generator::demo(today),
+            stamp,
+        ))
     }
 );
 
@@ -32,11 +37,25 @@ pub fn DemoButton(
     let load = move || {
         failed.set(false);
         let today = app.today();
+        let stamp = app.stamp();
+        let current = app.book.get_untracked();
         load_then(
-            move || demo_book(today),
+            move || demo_over(current, today, stamp),
             move |book| {
                 match book {
-                    Ok(book) => app.adopt(&book),
+                    // Merged with what the book is now, should anything have changed
+                    // while the chunk loaded.
+                    Ok(book) => {
+                        let _ = app.act(|b| {
+                            *b = match crate::state::loaded_merge() {
+                                Some(merge) => merge(b, &book),
+                                // No merge here yet: nothing else wrote (it would have
+                                // fetched it), and this tab was waiting on the demo.
+                                None => book,
+                            };
+                            Ok(())
+                        });
+                    }
                     Err(_) => failed.set(true),
                 }
                 asking.set(false);

@@ -155,7 +155,7 @@ pub fn ImportSection() -> impl IntoView {
                 <legend>"1. What does each row of the file hold?"</legend>
                 {targets}
             </fieldset>
-            <FilePick label="2. CSV file to import" accept=".csv,.tsv,.txt,text/csv" hint="Save a spreadsheet as CSV first. Up to about 5 MB." on_pick=on_pick/>
+            <FilePick label="2. CSV file to import" accept=".csv,.tsv,.txt,text/csv" hint="Save a spreadsheet as CSV first. Exports of tens of thousands of rows are fine." on_pick=on_pick/>
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m} " Nothing was imported."</p> })}
             {read_info}
             {move || w.done.get().map(|m| view! { <outcome::Done message=m/> })}
