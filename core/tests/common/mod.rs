@@ -1,6 +1,5 @@
 //! Random edit sequences through the book's own events, and the "nothing is lost"
-//! check, shared by the property tests of the merge and of team sync. Copied from
-//! `merge_laws.rs` (which keeps its own copy for now).
+//! check, shared by the property tests of the merge (`merge_laws.rs`) and of team sync.
 
 #![allow(dead_code)]
 
