@@ -61,6 +61,10 @@ pub struct Doc {
     /// The CouchDB user who wrote this revision.
     #[serde(default)]
     pub rep: String,
+    /// The CouchDB user who made the document, kept by every later revision: whose record
+    /// it is, for the `validate_doc_update` that lets only them (or a manager) change it.
+    #[serde(default)]
+    pub made_by: String,
     /// The schema of the record (`store::SCHEMA_VERSION` of the Pipewise that wrote it):
     /// a version never reads, so never writes over, a record of a newer schema.
     #[serde(default)]
@@ -88,6 +92,7 @@ impl Doc {
             rev: None,
             deleted,
             rep: rep.to_string(),
+            made_by: rep.to_string(),
             schema: SCHEMA_VERSION,
             record,
             conflicts: Vec::new(),
@@ -134,6 +139,8 @@ impl Serialize for Doc {
             kind: Option<&'static str>,
             #[serde(skip_serializing_if = "str::is_empty")]
             rep: &'a str,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            made_by: &'a str,
             #[serde(skip_serializing_if = "is_zero")]
             schema: u32,
             #[serde(skip_serializing_if = "Value::is_null")]
@@ -145,6 +152,7 @@ impl Serialize for Doc {
             deleted: self.deleted,
             kind: self.kind().map(Kind::as_str),
             rep: &self.rep,
+            made_by: &self.made_by,
             schema: self.schema,
             record: &self.record,
         }

@@ -70,6 +70,7 @@ pub fn settle_leaves(leaves: &[Doc], rep: &str) -> Result<Settled, String> {
         .into_iter()
         .map(|rev| Doc {
             rev: Some(rev.to_string()),
+            made_by: winner.made_by.clone(),
             ..Doc::new(winner.id.clone(), Value::Null, true, rep)
         })
         .collect();
@@ -85,6 +86,7 @@ pub fn settle_leaves(leaves: &[Doc], rep: &str) -> Result<Settled, String> {
         if rewrite {
             Doc {
                 rev: winner.rev.clone(),
+                made_by: winner.made_by.clone(),
                 ..Doc::new(winner.id.clone(), json, !kept, rep)
             }
         } else {

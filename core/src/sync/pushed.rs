@@ -1,31 +1,46 @@
 //! What the server holds, as far as this browser knows: per document, the revision last
-//! pulled or pushed and a digest of its content. What to push is every document of the
-//! book whose content differs from that, on that revision. Kept in localStorage beside
-//! the book, so it is packed: about 43 bytes a document, 15 bits a char. The 10k
-//! pipeline's 49,000 documents take 1.13 million chars: beside the book's 1.94 million
-//! that is more than Safari's 2.5 million an origin gets, so a browser holding a book
-//! that large needs IndexedDB for it (the revisions are random; they do not deflate).
+//! pulled or pushed, who made the document, and a digest of its content. What to push
+//! is every document of the book whose content differs from that.
+//!
+//! In memory it is exact. What is kept in localStorage is a summary
+//! ([`Pushed::summary`]): the documents fall into [`BUCKETS`] buckets by id, and each
+//! bucket keeps one number, the sum of its documents' digests. The 10k pipeline's 49,000
+//! documents and their random revisions would take 1.13 million UTF-16 chars, which with
+//! the book's 1.94 million is more than Safari's 2.5 million an origin gets; the summary
+//! takes 17,500. After a reload ([`Pushed::recall`]) every document of a bucket whose sum
+//! still matches the book is known to be on the server as it is, only its revision is
+//! not; the others (edited while the page was closed) are pushed as "ask the server
+//! first": without a revision, which the app looks up, folding what the server holds
+//! before writing on it.
 
-use super::doc::{doc_id, parse_doc_id, Doc, Kind};
+use super::doc::Doc;
 use super::fold::each_record;
+use crate::ids::stable_digest;
 use crate::model::Book;
 use crate::store::pack::{bytes_to_text, text_to_bytes};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
 
 /// One document as the server was last seen to hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Seen {
-    pub rev: String,
+    /// `None` when only its content is known (recalled from the summary): the app asks
+    /// the server for the revision before writing on it.
+    pub rev: Option<String>,
+    /// The CouchDB user who made the document (`Doc::made_by`); empty when unknown.
+    pub made_by: String,
     /// [`Doc::digest`] of what it held.
     pub digest: u64,
 }
 
-/// What the server holds, per document id. Serialized as one packed string.
+/// What the server holds, per document id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pushed {
     docs: HashMap<String, Seen>,
 }
+
+/// How many buckets the summary has: 32 kB of sums, and about a dozen documents a bucket
+/// for the 10k pipeline (an edit made while the page was closed costs that many lookups).
+pub const BUCKETS: usize = 4096;
 
 impl Pushed {
     pub fn new() -> Pushed {
@@ -44,7 +59,8 @@ impl Pushed {
     /// Notes a document just written, under the revision the server gave it.
     pub fn wrote(&mut self, doc: &Doc, rev: &str) {
         let seen = Seen {
-            rev: rev.to_string(),
+            rev: Some(rev.to_string()),
+            made_by: doc.made_by.clone(),
             digest: doc.digest(),
         };
         self.docs.insert(doc.id.clone(), seen);
@@ -62,45 +78,85 @@ impl Pushed {
         self.docs.is_empty()
     }
 
-    /// The packed text, the same for the same content (entries in id order).
-    pub fn to_text(&self) -> String {
-        let mut entries: Vec<(&String, &Seen)> = self.docs.iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut out = Vec::with_capacity(1 + 43 * entries.len());
-        out.push(FORMAT);
-        for (id, seen) in entries {
-            put_id(&mut out, id);
-            put_rev(&mut out, &seen.rev);
-            out.extend_from_slice(&seen.digest.to_le_bytes());
+    /// The packed summary kept in localStorage: per bucket, the sum of the digests of its
+    /// documents. The same for the same content.
+    pub fn summary(&self) -> String {
+        let mut sums = vec![0u64; BUCKETS];
+        for (id, seen) in &self.docs {
+            let (bucket, part) = share(id, seen.digest);
+            sums[bucket] = sums[bucket].wrapping_add(part);
         }
-        bytes_to_text(&out)
+        pack_sums(&sums)
     }
 
-    /// Reads [`Pushed::to_text`]. Anything else is refused; the app then starts afresh
-    /// with an empty record, which only costs pulls and 409s, never data.
-    pub fn from_text(text: &str) -> Result<Pushed, String> {
-        let bytes = text_to_bytes(text)?;
-        let mut r = Reader {
-            bytes: &bytes,
-            at: 0,
+    /// What a reload knows from a [`Pushed::summary`]: every document of the book in a
+    /// bucket whose sum the book still matches, without its revision. An unreadable
+    /// summary recalls nothing, which costs lookups, never data.
+    pub fn recall(book: &Book, summary: &str) -> Pushed {
+        let Some(kept) = unpack_sums(summary) else {
+            return Pushed::new();
         };
-        if r.byte()? != FORMAT {
-            return Err("it is not a record of pushed documents this version knows".into());
-        }
-        let mut docs = HashMap::new();
-        while r.at < bytes.len() {
-            let id = r.id()?;
-            let rev = r.rev()?;
-            let digest = u64::from_le_bytes(r.array()?);
-            docs.insert(id, Seen { rev, digest });
-        }
-        Ok(Pushed { docs })
+        let mut sums = vec![0u64; BUCKETS];
+        let mut local: Vec<(String, usize, u64)> = Vec::new();
+        let mut buffer = Vec::new();
+        each_record(book, |record, deleted| {
+            let id = record.doc_id();
+            let digest = record.digest(deleted, &mut buffer);
+            let (bucket, part) = share(&id, digest);
+            sums[bucket] = sums[bucket].wrapping_add(part);
+            local.push((id, bucket, digest));
+        });
+        let docs = local
+            .into_iter()
+            .filter(|(_, bucket, _)| sums[*bucket] == kept[*bucket] && kept[*bucket] != 0)
+            .map(|(id, _, digest)| {
+                let seen = Seen {
+                    rev: None,
+                    made_by: String::new(),
+                    digest,
+                };
+                (id, seen)
+            })
+            .collect();
+        Pushed { docs }
     }
+}
+
+/// A document's bucket and its part of the bucket's sum (never 0, so an empty bucket is
+/// told from a full one).
+fn share(id: &str, digest: u64) -> (usize, u64) {
+    let bucket = (stable_digest(&[id.as_bytes()]) % BUCKETS as u64) as usize;
+    let part = stable_digest(&[id.as_bytes(), &digest.to_le_bytes()]) | 1;
+    (bucket, part)
+}
+
+/// The first byte of the packed summary: its layout (then [`BUCKETS`] little-endian
+/// `u64` sums).
+const FORMAT: u8 = 2;
+
+fn pack_sums(sums: &[u64]) -> String {
+    let mut out = Vec::with_capacity(1 + 8 * sums.len());
+    out.push(FORMAT);
+    for sum in sums {
+        out.extend_from_slice(&sum.to_le_bytes());
+    }
+    bytes_to_text(&out)
+}
+
+fn unpack_sums(text: &str) -> Option<Vec<u64>> {
+    let bytes = text_to_bytes(text).ok()?;
+    let (&format, sums) = bytes.split_first()?;
+    if format != FORMAT || sums.len() != 8 * BUCKETS {
+        return None;
+    }
+    let sums = sums.chunks_exact(8);
+    Some(sums.map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default())).collect())
 }
 
 /// The documents of the book whose content differs from what the server was last seen
 /// to hold (new ones, edited ones, removed ones), each on the revision it replaces, as
-/// written by `rep`. Nothing right after a push or a pull that changed nothing.
+/// written by `rep`. Nothing right after a push or a pull that changed nothing. A
+/// document without a revision is new, or one whose revision the app must look up.
 pub fn to_push(book: &Book, pushed: &Pushed, rep: &str) -> Vec<Doc> {
     let mut out = Vec::new();
     // Digests from the records themselves: only changed documents are built.
@@ -109,168 +165,17 @@ pub fn to_push(book: &Book, pushed: &Pushed, rep: &str) -> Vec<Doc> {
         let id = record.doc_id();
         let seen = pushed.docs.get(&id);
         if seen.map(|s| s.digest) != Some(record.digest(deleted, &mut buffer)) {
-            out.push(Doc {
-                rev: seen.map(|s| s.rev.clone()),
-                ..Doc::new(id, record.to_json(), deleted, rep)
-            });
+            let mut doc = Doc::new(id, record.to_json(), deleted, rep);
+            if let Some(seen) = seen {
+                doc.rev = seen.rev.clone();
+                if !seen.made_by.is_empty() {
+                    doc.made_by = seen.made_by.clone();
+                }
+            }
+            out.push(doc);
         }
     });
     out
-}
-
-impl Serialize for Pushed {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_text())
-    }
-}
-
-impl<'de> Deserialize<'de> for Pushed {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pushed, D::Error> {
-        let text = String::deserialize(d)?;
-        Pushed::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-/// The first byte of the packed bytes: their layout, which is, per document in id order:
-/// the id (a tag, then 16 bytes for a contact, deal or task, a varint for a step, or the
-/// id's text for anything else), the revision (`N` and the 16 bytes of a 32-hex-digit
-/// hash, or the revision's text) and the digest (8 bytes).
-const FORMAT: u8 = 1;
-
-const TEXT: u8 = 0;
-const HEX: u8 = 1;
-
-fn id_tag(kind: Kind) -> u8 {
-    match kind {
-        Kind::Contact => 1,
-        Kind::Deal => 2,
-        Kind::Task => 3,
-        Kind::Step => 4,
-    }
-}
-
-fn put_id(out: &mut Vec<u8>, id: &str) {
-    if let Some((kind, key)) = parse_doc_id(id) {
-        if kind == Kind::Step {
-            if let Some(n) = decimal(key) {
-                out.push(id_tag(kind));
-                put_varint(out, n);
-                return;
-            }
-        } else if let Some(n) = hex128(key) {
-            out.push(id_tag(kind));
-            out.extend_from_slice(&n.to_be_bytes());
-            return;
-        }
-    }
-    out.push(TEXT);
-    put_text(out, id);
-}
-
-fn put_rev(out: &mut Vec<u8>, rev: &str) {
-    if let Some((n, hash)) = rev.split_once('-') {
-        if let (Some(n), Some(hash)) = (decimal(n), hex128(hash)) {
-            out.push(HEX);
-            put_varint(out, n);
-            out.extend_from_slice(&hash.to_be_bytes());
-            return;
-        }
-    }
-    out.push(TEXT);
-    put_text(out, rev);
-}
-
-/// 32 lowercase hex digits, exactly as they are written back.
-fn hex128(text: &str) -> Option<u128> {
-    let hex = text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    hex.then(|| u128::from_str_radix(text, 16).ok()).flatten()
-}
-
-/// A decimal number exactly as it is written back (no sign, no leading zero).
-fn decimal(text: &str) -> Option<u64> {
-    let n: u64 = text.parse().ok()?;
-    (n.to_string() == text).then_some(n)
-}
-
-fn put_text(out: &mut Vec<u8>, text: &str) {
-    put_varint(out, text.len() as u64);
-    out.extend_from_slice(text.as_bytes());
-}
-
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or("it ends in the middle of a document")?;
-        let out = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(out)
-    }
-
-    fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        let mut out = [0; N];
-        out.copy_from_slice(self.take(N)?);
-        Ok(out)
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(n);
-            }
-        }
-        Err("it holds a number too long".into())
-    }
-
-    fn text(&mut self) -> Result<String, String> {
-        let n = usize::try_from(self.varint()?).map_err(|_| "a text too long")?;
-        let bytes = self.take(n)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| "it holds broken text".into())
-    }
-
-    fn id(&mut self) -> Result<String, String> {
-        let kind = match self.byte()? {
-            TEXT => return self.text(),
-            1 => Kind::Contact,
-            2 => Kind::Deal,
-            3 => Kind::Task,
-            4 => return Ok(doc_id(Kind::Step, self.varint()?)),
-            other => return Err(format!("it holds an id of unknown form {other}")),
-        };
-        let id = u128::from_be_bytes(self.array()?);
-        Ok(doc_id(kind, format!("{id:032x}")))
-    }
-
-    fn rev(&mut self) -> Result<String, String> {
-        match self.byte()? {
-            TEXT => self.text(),
-            HEX => {
-                let n = self.varint()?;
-                let hash = u128::from_be_bytes(self.array()?);
-                Ok(format!("{n}-{hash:032x}"))
-            }
-            other => Err(format!("it holds a revision of unknown form {other}")),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -278,42 +183,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_packed_text_reads_back_whatever_the_ids_and_revisions() {
+    fn a_summary_reads_back_and_refuses_anything_else() {
         let mut pushed = Pushed::new();
-        let ids = [
-            "deal:4000000000004000800000000000002a",
-            "step:18446744073709551615",
-            "step:007",
-            "contact:4000000000004000800000000000002A",
-            "_design/pipewise",
-            "task:ünïcode",
-        ];
-        let revs = [
-            "3-0123456789abcdef0123456789abcdef",
-            "12-abc",
-            "1-0123456789ABCDEF0123456789ABCDEF",
-            "no dash",
-            "01-0123456789abcdef0123456789abcdef",
-            "",
-        ];
-        for (i, (id, rev)) in ids.iter().zip(revs).enumerate() {
-            let doc = Doc::new(
-                id.to_string(),
-                serde_json::json!({ "n": i }),
-                i % 2 == 0,
-                "ana",
-            );
-            pushed.wrote(&doc, rev);
+        for i in 0..50 {
+            let doc = Doc::new(format!("deal:{i:032x}"), serde_json::json!({ "n": i }), i % 2 == 0, "ana");
+            pushed.wrote(&doc, &format!("1-{i}"));
         }
-        let text = pushed.to_text();
-        assert_eq!(Pushed::from_text(&text), Ok(pushed.clone()));
-        let json = serde_json::to_string(&pushed).unwrap();
-        assert_eq!(serde_json::from_str::<Pushed>(&json).unwrap(), pushed);
-        assert!(Pushed::from_text(&text[..text.len() - 3]).is_err());
-        assert!(Pushed::from_text("plain text").is_err());
-        assert_eq!(
-            Pushed::from_text(&Pushed::new().to_text()),
-            Ok(Pushed::new())
-        );
+        let text = pushed.summary();
+        assert_eq!(unpack_sums(&text).map(|s| s.len()), Some(BUCKETS));
+        assert!(text.encode_utf16().count() < 18_000);
+        assert_eq!(unpack_sums(&text[..text.len() - 3]), None);
+        assert_eq!(unpack_sums("plain text"), None);
+        assert_eq!(Pushed::recall(&Book::default(), "plain text"), Pushed::new());
     }
 }

@@ -28,9 +28,9 @@ fn only_what_changed_since_the_last_push_is_pushed() {
         Vec::<Doc>::new(),
         "nothing after a push"
     );
-    // Kept in localStorage and read back, it still knows.
-    let kept: Pushed = serde_json::from_str(&serde_json::to_string(&pushed).unwrap()).unwrap();
-    assert_eq!(kept, pushed);
+    // Recalled from its summary after a reload, it still knows every document.
+    let kept = Pushed::recall(&book, &pushed.summary());
+    assert_eq!(kept.len(), pushed.len());
     assert!(
         to_push(&book, &kept, "someone else").is_empty(),
         "who pushes is no content"
@@ -97,8 +97,44 @@ fn only_what_changed_since_the_last_push_is_pushed() {
     assert!(to_push(&folded.book, &pushed, "ana").is_empty());
     // A stale revision is refused, never written over.
     let stale = Doc {
-        rev: Some(replaced),
+        rev: replaced,
         ..pulled.clone()
     };
     assert_eq!(couch.put(&stale), Err(Conflict));
+}
+
+#[test]
+fn after_a_reload_only_records_edited_since_are_pushed_and_their_revision_is_asked_for() {
+    let mut book = ancestor();
+    let mut couch = Couch::default();
+    let mut pushed = Pushed::new();
+    for doc in to_push(&book, &pushed, "ana") {
+        let rev = couch.put(&doc).unwrap();
+        pushed.wrote(&doc, &rev);
+    }
+    let summary = pushed.summary();
+    // Edited while the page was closed (or just before it closed, unpushed).
+    let deal = DealId(id(11));
+    let mut draft = DealDraft::of(book.deal(deal).unwrap());
+    draft.value = 78;
+    book.edit_deal(deal, draft, at(9_000)).unwrap();
+    let recalled = Pushed::recall(&book, &summary);
+    assert!(recalled.len() < pushed.len(), "the edited record's bucket is not known");
+    let again = to_push(&book, &recalled, "ana");
+    let d = format!("deal:{deal}");
+    assert!(again.iter().any(|doc| doc.id == d), "the edit goes up");
+    assert!(again.iter().all(|doc| doc.rev.is_none()), "on a revision looked up first");
+    // Written without its revision, CouchDB refuses it: nothing is overwritten blind.
+    let blind = again.iter().find(|doc| doc.id == d).unwrap();
+    assert_eq!(couch.put(blind), Err(Conflict));
+    // What the app does: take the server's revision in (fold it), then write on it.
+    let server = couch.winner(&d).unwrap();
+    let folded = fold(&book, std::slice::from_ref(&server));
+    let mut known = recalled.clone();
+    known.saw(&server);
+    let docs = to_push(&folded.book, &known, "ana");
+    let on_rev = docs.iter().find(|doc| doc.id == d).unwrap();
+    assert_eq!(on_rev.rev, server.rev);
+    assert_eq!(on_rev.made_by, "ana", "the maker is kept");
+    assert!(couch.put(on_rev).is_ok());
 }
