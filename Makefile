@@ -59,6 +59,7 @@ bench: dist setup-test
 	cargo bench -p pipewise-core
 	node tests/bench/native-summary.mjs
 	node tests/bench/browser.mjs
+	node tests/bench/sync.mjs
 
 fmt:
 	cargo fmt --all

@@ -80,7 +80,9 @@ const csp = [
   `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Team sync talks to the team's CouchDB: over https only, or to a server on this
+  // computer (loopback), so a password never crosses a network in the clear.
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

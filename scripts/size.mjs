@@ -63,6 +63,25 @@ export function report(dir) {
   };
 }
 
+/**
+ * What using one split point downloads beyond the first load: its `split_<name>.wasm` and
+ * every shared `chunk_N.wasm` the loader lists for it (the comment above each chunk in
+ * `__wasm_split.js` names the split points that need it).
+ */
+export function featureLoad(dir, name) {
+  const app = readdirSync(dir).find((f) => /^app-[0-9a-f]+$/.test(f));
+  const loader = readFileSync(join(dir, app, '__wasm_split.js'), 'utf8');
+  const files = [`${app}/split_${name}.wasm`];
+  for (const m of loader.matchAll(/\/\* ([^*]*) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    if (m[1].split(', ').includes(name)) files.push(`${app}/${m[2]}`);
+  }
+  const total = files.reduce((t, f) => t.map((x, i) => x + sizes(readFileSync(join(dir, f)))[i]), [0, 0, 0]);
+  return { files, total };
+}
+
+/** Team sync's code must weigh less than PouchDB's `pouchdb.min.js` (38 kB brotli). */
+export const SYNC_BUDGET = 38_000;
+
 const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' kB';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

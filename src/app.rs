@@ -12,6 +12,9 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    let team = crate::team::Team::load();
+    provide_context(team);
+    crate::connect::start_when_idle(state, team);
     let base = crate::browser::base_path();
     view! {
         <Router base=base>
@@ -29,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/data")>"Data"</A>
                     <A href=href("/settings")>"Settings"</A>
                 </nav>
+                <crate::team::TeamBadge/>
             </header>
             <crate::components::banner::StorageBanner/>
             <main id="main" tabindex="-1">

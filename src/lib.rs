@@ -6,12 +6,15 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod connect;
 pub mod format;
 pub mod lazy;
 pub mod links;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod sync;
+pub mod team;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

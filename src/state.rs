@@ -232,8 +232,20 @@ impl AppState {
         if result.is_ok() {
             self.sync.update_value(|s| s.dirty = true);
             self.schedule_save();
+            crate::team::local_change();
         }
         result
+    }
+
+    /// Takes in what team sync pulled (already merged with this book by the core's one
+    /// merge): no edit of ours, so nothing is stamped; saved like any change.
+    pub fn take_in(&self, merged: Book) {
+        let changed = self.book.with_untracked(|book| *book != merged);
+        if changed {
+            self.book.set(merged);
+            self.sync.update_value(|s| s.dirty = true);
+            self.schedule_save();
+        }
     }
 
     /// Makes the book show exactly `wanted` (restore, demo data, clearing), as edits

@@ -42,6 +42,11 @@ pub const KEY: &str = "pipewise.book";
 const WELCOMED: &str = "pipewise.welcomed";
 /// Prefix of rescued copies: unreadable data moved aside, untouched.
 pub const ASIDE: &str = "pipewise.aside.";
+/// Team sync's set-up: server, database, user, paused (no password).
+pub const TEAM: &str = "pipewise.team";
+/// Team sync's progress: the changes feed's checkpoint, the summary of what the server
+/// holds, documents waiting for their contact or deal.
+pub const TEAM_STATE: &str = "pipewise.team.state";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreFault {
@@ -174,6 +179,21 @@ impl LocalStore {
     pub fn set_welcomed(&self) {
         if let Ok(s) = storage() {
             let _ = s.set_item(WELCOMED, "1");
+        }
+    }
+
+    /// A small record beside the book (team sync's, under [`TEAM`] or [`TEAM_STATE`]).
+    pub fn read_key(&self, key: &str) -> Option<String> {
+        storage().ok()?.get_item(key).ok().flatten()
+    }
+
+    pub fn write_key(&self, key: &str, text: &str) -> Result<(), StoreFault> {
+        storage()?.set_item(key, text).map_err(fault)
+    }
+
+    pub fn remove_key(&self, key: &str) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(key);
         }
     }
 

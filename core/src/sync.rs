@@ -42,7 +42,7 @@ mod pushed;
 mod wire;
 
 pub use doc::{doc_id, parse_doc_id, winning_order, Doc, Kind};
-pub use fold::{book_from, documents, fold, Folded};
+pub use fold::{book_from, documents, fold, overruled, Folded};
 pub use leaves::{settle_leaves, Settled};
 pub use pushed::{to_push, Pushed, Seen};
 pub use wire::Record;

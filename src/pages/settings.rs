@@ -75,5 +75,11 @@ pub fn SettingsPage() -> impl IntoView {
             <add_step::AddStep lines=lines/>
         </section>
         <profile::Profile/>
+        {crate::lazy::lazy_view(
+            crate::connect::panel,
+            (),
+            crate::lazy::no_view,
+            |retry, ()| view! { <crate::lazy::ChunkFailed retry=retry/> }.into_any(),
+        )}
     }
 }

@@ -13,6 +13,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.mjs/,
+  // One pouchdb-server (CouchDB-compatible) for the run: COUCH_URL in every worker (couch.mjs).
+  globalSetup: './global-setup.mjs',
+  globalTeardown: './global-teardown.mjs',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

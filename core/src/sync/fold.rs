@@ -179,3 +179,48 @@ fn hold_back(book: &Book, records: &mut Vec<Record>) -> BTreeSet<String> {
     });
     waiting
 }
+
+/// What folding `docs` decides over edits of ours not yet pushed: the fields both sides
+/// edited and which edit was kept (newest wins), removals undone by a later edit, in the
+/// words of a backup merge's preview (`io::plan_merge_with`). Given the pulled documents
+/// of records this browser has unpushed edits of, so that no edit is dropped silently.
+pub fn overruled(
+    book: &Book,
+    docs: &[Doc],
+    day_of: impl Fn(crate::model::Stamp) -> crate::day::Day,
+) -> Vec<String> {
+    let mut theirs = Book {
+        process: Process { steps: Vec::new() },
+        settings: book.settings.clone(),
+        ..Book::default()
+    };
+    for doc in docs {
+        match Record::from_doc(doc) {
+            Ok(Some(Record::Step(s))) => theirs.process.steps.push(s),
+            Ok(Some(Record::Contact(c))) => theirs.contacts.push(c),
+            Ok(Some(Record::Deal(d))) => theirs.deals.push(d),
+            Ok(Some(Record::Task(t))) => theirs.tasks.push(t),
+            _ => {}
+        }
+    }
+    if theirs.process.steps.is_empty()
+        && theirs.contacts.is_empty()
+        && theirs.deals.is_empty()
+        && theirs.tasks.is_empty()
+    {
+        return Vec::new();
+    }
+    // The preview speaks of two files; here the other side is a teammate's browser.
+    let words = [
+        ("changed in both files", "changed here and by a teammate"),
+        ("in their file", "by a teammate"),
+        ("(their file,", "(the teammate's,"),
+        ("(your file,", "(yours,"),
+        ("in both files", "here and by a teammate"),
+    ];
+    let lines = crate::io::plan_merge_with(book, &theirs, day_of).conflicts;
+    lines
+        .into_iter()
+        .map(|line| words.iter().fold(line, |l, (from, to)| l.replace(from, to)))
+        .collect()
+}

@@ -150,7 +150,10 @@ fn unpack_sums(text: &str) -> Option<Vec<u64>> {
         return None;
     }
     let sums = sums.chunks_exact(8);
-    Some(sums.map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default())).collect())
+    Some(
+        sums.map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+            .collect(),
+    )
 }
 
 /// The documents of the book whose content differs from what the server was last seen
@@ -186,7 +189,12 @@ mod tests {
     fn a_summary_reads_back_and_refuses_anything_else() {
         let mut pushed = Pushed::new();
         for i in 0..50 {
-            let doc = Doc::new(format!("deal:{i:032x}"), serde_json::json!({ "n": i }), i % 2 == 0, "ana");
+            let doc = Doc::new(
+                format!("deal:{i:032x}"),
+                serde_json::json!({ "n": i }),
+                i % 2 == 0,
+                "ana",
+            );
             pushed.wrote(&doc, &format!("1-{i}"));
         }
         let text = pushed.summary();
@@ -194,6 +202,9 @@ mod tests {
         assert!(text.encode_utf16().count() < 18_000);
         assert_eq!(unpack_sums(&text[..text.len() - 3]), None);
         assert_eq!(unpack_sums("plain text"), None);
-        assert_eq!(Pushed::recall(&Book::default(), "plain text"), Pushed::new());
+        assert_eq!(
+            Pushed::recall(&Book::default(), "plain text"),
+            Pushed::new()
+        );
     }
 }

@@ -119,11 +119,17 @@ fn after_a_reload_only_records_edited_since_are_pushed_and_their_revision_is_ask
     draft.value = 78;
     book.edit_deal(deal, draft, at(9_000)).unwrap();
     let recalled = Pushed::recall(&book, &summary);
-    assert!(recalled.len() < pushed.len(), "the edited record's bucket is not known");
+    assert!(
+        recalled.len() < pushed.len(),
+        "the edited record's bucket is not known"
+    );
     let again = to_push(&book, &recalled, "ana");
     let d = format!("deal:{deal}");
     assert!(again.iter().any(|doc| doc.id == d), "the edit goes up");
-    assert!(again.iter().all(|doc| doc.rev.is_none()), "on a revision looked up first");
+    assert!(
+        again.iter().all(|doc| doc.rev.is_none()),
+        "on a revision looked up first"
+    );
     // Written without its revision, CouchDB refuses it: nothing is overwritten blind.
     let blind = again.iter().find(|doc| doc.id == d).unwrap();
     assert_eq!(couch.put(blind), Err(Conflict));

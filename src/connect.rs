@@ -1,0 +1,35 @@
+//! Fetches team sync's chunk and starts it: at the first idle moment of a page in a
+//! browser with team sync set up, and when Settings shows its form.
+
+use crate::lazy::{load_then, Part, SplitLoaderError};
+use crate::state::AppState;
+use crate::sync::Engine;
+use crate::team::Team;
+use leptos::prelude::*;
+
+crate::lazy::split_point!(
+    syncing,
+    fn sync_chunk() -> Result<Engine, SplitLoaderError> {
+        Ok(crate::sync::ENGINE)
+    }
+);
+
+/// Starts the sync when this browser has it set up (and not paused); a chunk that cannot
+/// be fetched (offline on a first visit) is tried again at the next page load.
+pub fn start_when_idle(app: AppState, team: Team) {
+    if team.config.get_untracked().is_none_or(|c| c.paused) {
+        return;
+    }
+    request_idle_callback(move || {
+        load_then(sync_chunk, move |engine| {
+            if let Ok(engine) = engine {
+                (engine.start)(app, team);
+            }
+        })
+    });
+}
+
+/// Settings → Team sync, from the chunk.
+pub async fn panel() -> Part<()> {
+    sync_chunk().await.map(|engine| engine.panel)
+}
