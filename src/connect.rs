@@ -1,7 +1,7 @@
 //! Fetches team sync's chunk and starts it: at the first idle moment of a page in a
-//! browser with team sync set up, and when Settings shows its form.
+//! browser with team sync set up, and when Settings → Team sync needs it.
 
-use crate::lazy::{load_then, Part, SplitLoaderError};
+use crate::lazy::{load_then, SplitLoaderError};
 use crate::state::AppState;
 use crate::sync::Engine;
 use crate::team::Team;
@@ -29,7 +29,11 @@ pub fn start_when_idle(app: AppState, team: Team) {
     });
 }
 
-/// Settings → Team sync, from the chunk.
-pub async fn panel() -> Part<()> {
-    sync_chunk().await.map(|engine| engine.panel)
+/// Runs `f` with the sync's code: at once when its chunk is here, else when it
+/// arrives; `failed` when it cannot be fetched.
+pub fn with_engine(f: impl FnOnce(Engine) + 'static, failed: impl FnOnce() + 'static) {
+    load_then(sync_chunk, move |engine| match engine {
+        Ok(engine) => f(engine),
+        Err(_) => failed(),
+    });
 }

@@ -1,9 +1,10 @@
 //! Settings: the sales process (steps in order, their names and "stuck" thresholds) and
-//! the user's own settings (name and currency).
+//! the user's own settings (name and currency); team sync.
 
 mod add_step;
 mod profile;
 mod step_row;
+mod team;
 
 use crate::lazy::PageChunk;
 use crate::state::use_app;
@@ -75,11 +76,6 @@ pub fn SettingsPage() -> impl IntoView {
             <add_step::AddStep lines=lines/>
         </section>
         <profile::Profile/>
-        {crate::lazy::lazy_view(
-            crate::connect::panel,
-            (),
-            crate::lazy::no_view,
-            |retry, ()| view! { <crate::lazy::ChunkFailed retry=retry/> }.into_any(),
-        )}
+        <team::TeamPanel/>
     }
 }

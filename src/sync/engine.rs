@@ -32,8 +32,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-/// Documents per pull and per push.
-const BATCH: usize = 2000;
+/// Documents per pull: fewer, larger batches fold faster (each batch is one merge).
+const BATCH: usize = 5000;
+/// Documents per push: servers cap a request's size (pouchdb-server refuses a few MB;
+/// a deal with its history is up to ~1.5 kB).
+const PUSH_BATCH: usize = 500;
 /// How long a long poll waits for a change, in seconds.
 const POLL: u32 = 25;
 
@@ -69,6 +72,9 @@ struct Run {
     last: Option<Stamp>,
     /// Cuts the current wait short.
     wake: Option<AbortController>,
+    /// A local change came while no wait was under way (mid-round): go round again
+    /// instead of waiting.
+    again: bool,
     /// Documents the server refused, with the digest of the content refused and the
     /// line Settings shows.
     refused: HashMap<String, (u64, String)>,
@@ -113,6 +119,7 @@ pub fn start(app: AppState, team: Team) {
             waiting: kept.waiting,
             last: kept.last,
             wake: None,
+            again: false,
             refused: kept
                 .refused
                 .into_iter()
@@ -152,10 +159,9 @@ pub fn forget() {
 
 /// A local change: cut the wait short, so it goes up now.
 pub fn kick() {
-    with_run(|run| {
-        if let Some(wake) = run.wake.take() {
-            wake.abort();
-        }
+    with_run(|run| match run.wake.take() {
+        Some(wake) => wake.abort(),
+        None => run.again = true,
     });
 }
 
@@ -186,11 +192,16 @@ async fn run(app: AppState, team: Team, config: TeamConfig, generation: u32) {
                 show_settled(&app, &team, &user);
                 keep();
                 let since = with_run(|run| run.since.clone()).unwrap_or_default();
+                if with_run(|run| std::mem::take(&mut run.again)).unwrap_or(false) {
+                    continue;
+                }
                 let signal = fresh_wake();
                 // Asked again every POLL seconds even without a change: some servers
                 // ignore `timeout`, and each request renews the session's cookie.
                 set_timeout(kick, std::time::Duration::from_secs(POLL.into()));
-                couch.wait_for_change(&since, POLL, &signal).await
+                let waited = couch.wait_for_change(&since, POLL, &signal).await;
+                with_run(|run| run.wake = None);
+                waited
             }
             Err(fault) => Err(fault),
         };
@@ -206,6 +217,7 @@ async fn run(app: AppState, team: Team, config: TeamConfig, generation: u32) {
                 keep();
                 let signal = fresh_wake();
                 sleep(backoff, &signal).await;
+                with_run(|run| run.wake = None);
                 backoff = (backoff * 2).min(30_000);
             }
             Err(Fault::SignedOut) => {
@@ -384,7 +396,7 @@ async fn push(
             continue;
         }
         let mut again = Vec::new();
-        for batch in docs.chunks(BATCH) {
+        for batch in docs.chunks(PUSH_BATCH) {
             crate::browser::mark("pipewise:push:start");
             let written = couch.bulk_docs(batch).await?;
             crate::browser::mark("pipewise:push:end");
@@ -479,7 +491,7 @@ async fn look_up(
     ids: &[String],
 ) -> Result<bool, Fault> {
     let mut found = Vec::new();
-    for chunk in ids.chunks(BATCH) {
+    for chunk in ids.chunks(PUSH_BATCH) {
         let looked = couch.look_up(chunk).await?;
         found.extend(looked.plain);
         for id in looked.leaves_needed {

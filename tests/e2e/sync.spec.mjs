@@ -116,6 +116,9 @@ test('two reps and their manager, offline and online, end with the same book', a
   await anaBoard.openDeal('Acme renewal');
   await new DealPage(ana).setValue('6000');
   await expect(badge(ana)).toHaveText(/Offline · 1 change waiting/);
+  // Ben's edits come later: his clock a minute on (two machines' clocks differ by
+  // seconds anyway; the newer stamp wins, whatever the order of the clicks).
+  await ben.clock.fastForward('01:00');
   const benDeal = new DealPage(ben);
   await benBoard.openDeal('Acme renewal');
   await benDeal.setValue('7000');
@@ -330,6 +333,32 @@ test('a 10,000-deal team syncs into a fresh browser, within the storage a browse
   await page.reload();
   await synced(page);
   expect(await (await adminFetch(server(), `/${db}`)).json()).toMatchObject({ doc_count: docs.filter((d) => !d._deleted).length });
+  allowNetworkErrors(page);
+});
+
+test('a rep with a 2,000-deal pipeline joins an empty team database: all of it goes up', async ({ page, context }, testInfo) => {
+  test.setTimeout(180_000);
+  const stored = execSync(`cargo run -q -p pipewise-core --example pipeline -- 2000 ${isoDay(0)}`, {
+    cwd: new URL('../..', import.meta.url).pathname, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
+  const expected = teamDocs(2000, isoDay(0), 'ana').filter((d) => !d._deleted).length;
+  const db = await teamDb(testInfo);
+  await context.addInitScript(([book]) => {
+    if (!localStorage.getItem('pipewise.book')) {
+      localStorage.setItem('pipewise.book', book);
+      localStorage.setItem('pipewise.welcomed', '1');
+    }
+  }, [stored]);
+  await join(page, 'ana', db).catch(async (e) => { await shoot(page, 'sync-push-failed'); throw e; });
+  await synced(page, 120_000);
+  const docs = await serverDocs(server(), db);
+  expect(docs).toHaveLength(expected);
+  expect(docs.filter((r) => r.doc?.rep !== 'ana' || r.doc?.made_by !== 'ana')).toEqual([]);
+  // After a reload the browser knows what the server holds: nothing goes up again.
+  const seq = (await (await adminFetch(server(), `/${db}`)).json()).update_seq;
+  await page.reload();
+  await synced(page);
+  expect((await (await adminFetch(server(), `/${db}`)).json()).update_seq).toBe(seq);
   allowNetworkErrors(page);
 });
 

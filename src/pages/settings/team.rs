@@ -1,13 +1,16 @@
 //! Settings → Team sync: sign in to the team's database, then pause, resume, sign in
 //! again or leave; what the sync reports (edits overruled by a newer one, changes the
-//! server refused).
+//! server refused). The views live with Settings; every call to the server goes
+//! through the sync chunk (`crate::connect`), fetched on the first click that needs it.
 
 use crate::components::field::TextField;
-use crate::state::{use_app, AppState};
-use crate::sync::couch::{Couch, Fault};
-use crate::sync::engine;
-use crate::team::{use_team, Team, TeamConfig, TeamStatus};
+use crate::connect::with_engine;
+use crate::state::use_app;
+use crate::team::{use_team, TeamConfig, TeamStatus};
 use leptos::prelude::*;
+
+/// When the sync's code cannot be fetched (offline on a first visit).
+const UNREACHABLE: &str = "Pipewise could not download the part of the app that syncs: the network may be gone. Check your connection and try again.";
 
 #[component]
 pub fn TeamPanel() -> impl IntoView {
@@ -52,56 +55,6 @@ fn server_address(text: &str) -> Result<String, String> {
     Ok(with_scheme)
 }
 
-/// What a sign-in that did not work says, in the rep's words.
-fn refusal(fault: &Fault, config: &TeamConfig, step: &str) -> String {
-    match (step, fault) {
-        ("session", Fault::SignedOut) | ("session", Fault::Forbidden(_)) => {
-            "The server refused the sign-in: the user name or the password is wrong.".into()
-        }
-        ("db", Fault::SignedOut) | ("db", Fault::Forbidden(_)) => format!(
-            "You are signed in as {}, but {} is not a member of the team database “{}”. Ask your manager to add you; nothing from it was shown or kept.",
-            config.user, config.user, config.db
-        ),
-        ("db", Fault::NotFound) => format!(
-            "There is no database “{}” on {}. Check its name with your manager.",
-            config.db, config.server
-        ),
-        (_, Fault::Offline) => format!(
-            "Pipewise could not reach {}. Check the address and your connection; the server must also allow this site (CORS, see the README).",
-            config.server
-        ),
-        (_, Fault::Server(status, reason)) => {
-            format!("The server answered with an error ({status} {reason}). Try again later.")
-        }
-        (_, other) => format!("The sign-in did not work ({other:?})."),
-    }
-}
-
-/// Signs in and checks membership; only then is the set-up kept and the sync started.
-async fn sign_in(
-    app: AppState,
-    team: Team,
-    config: TeamConfig,
-    password: String,
-) -> Result<(), String> {
-    let couch = Couch {
-        server: config.server.clone(),
-        db: config.db.clone(),
-    };
-    couch
-        .sign_in(&config.user, &password)
-        .await
-        .map_err(|f| refusal(&f, &config, "session"))?;
-    if let Err(fault) = couch.check_member().await {
-        couch.sign_out().await;
-        return Err(refusal(&fault, &config, "db"));
-    }
-    team.keep(Some(config));
-    team.refused.set(Vec::new());
-    engine::start(app, team);
-    Ok(())
-}
-
 #[component]
 fn SignIn() -> impl IntoView {
     let team = use_team();
@@ -141,14 +94,21 @@ fn SignIn() -> impl IntoView {
         };
         let secret = password.get_untracked();
         busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = sign_in(app, team, config, secret).await;
+        let done = move |result: Result<(), String>| {
             busy.set(false);
             password.set(String::new());
             if let Err(why) = result {
                 problem.set(Some(why));
             }
-        });
+        };
+        with_engine(
+            move |engine| {
+                leptos::task::spawn_local(async move {
+                    done((engine.sign_in)(app, team, config, secret).await)
+                })
+            },
+            move || done(Err(UNREACHABLE.into())),
+        );
     };
     view! {
         <p class="muted about">
@@ -183,7 +143,7 @@ fn Syncing(config: TeamConfig) -> impl IntoView {
     let pause = {
         let config = config.clone();
         move |_| {
-            engine::stop();
+            with_engine(|engine| (engine.stop)(), || {});
             team.keep(Some(TeamConfig {
                 paused: true,
                 ..config.clone()
@@ -198,18 +158,20 @@ fn Syncing(config: TeamConfig) -> impl IntoView {
                 paused: false,
                 ..config.clone()
             }));
-            engine::start(app, team);
+            with_engine(move |engine| (engine.start)(app, team), || {});
         }
     };
     let leave = {
         let config = config.clone();
         move |_| {
-            engine::forget();
-            let couch = Couch {
-                server: config.server.clone(),
-                db: config.db.clone(),
-            };
-            leptos::task::spawn_local(async move { couch.sign_out().await });
+            let config = config.clone();
+            with_engine(
+                move |engine| {
+                    (engine.forget)();
+                    (engine.sign_out)(config);
+                },
+                || {},
+            );
             team.keep(None);
             team.status.set(TeamStatus::Off);
             team.overruled.set(Vec::new());
@@ -223,13 +185,20 @@ fn Syncing(config: TeamConfig) -> impl IntoView {
             problem.set(None);
             let config = config.clone();
             let secret = password.get_untracked();
-            leptos::task::spawn_local(async move {
-                let result = sign_in(app, team, config, secret).await;
+            let done = move |result: Result<(), String>| {
                 password.set(String::new());
                 if let Err(why) = result {
                     problem.set(Some(why));
                 }
-            });
+            };
+            with_engine(
+                move |engine| {
+                    leptos::task::spawn_local(async move {
+                        done((engine.sign_in)(app, team, config, secret).await)
+                    })
+                },
+                move || done(Err(UNREACHABLE.into())),
+            );
         }
     };
     let signed_out = move || matches!(team.status.get(), TeamStatus::SignedOut { .. });
