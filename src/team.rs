@@ -133,18 +133,18 @@ impl TeamStatus {
                 format!("Sending {} to the server.{}", waiting(*changes), last(at))
             }
             TeamStatus::Offline { changes, at } => format!(
-                "Offline: the server cannot be reached. {} kept in this browser and sent when the server can be reached again.{}",
-                capital(&waiting(*changes)),
+                "Offline: the server cannot be reached. {} Pipewise tries again by itself.{}",
+                kept(*changes),
                 last(at)
             ),
             TeamStatus::SignedOut { changes } => format!(
-                "Signed out: the server ended the session. Sign in again to sync; {} kept in this browser meanwhile.",
-                waiting(*changes)
+                "Signed out: the server ended the session. Sign in again to sync. {}",
+                kept(*changes)
             ),
             TeamStatus::Refused { reason } => reason.clone(),
             TeamStatus::Paused { changes } => format!(
-                "Sync is paused. {} kept in this browser until you resume.",
-                capital(&waiting(*changes))
+                "Sync is paused: nothing is sent or fetched until you resume. {}",
+                kept(*changes)
             ),
         }
     }
@@ -158,12 +158,13 @@ fn waiting(changes: usize) -> String {
     }
 }
 
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// What waits in the browser, as a sentence.
+fn kept(changes: usize) -> String {
+    match changes {
+        0 => "Your records are kept in this browser.".into(),
+        1 => "1 change is kept in this browser and sent once it can be.".into(),
+        n => format!("{n} changes are kept in this browser and sent once they can be."),
+    }
 }
 
 /// A moment as the local time of day ("3:04 PM").

@@ -248,6 +248,10 @@ async fn round(
     user: &str,
     generation: u32,
 ) -> Result<(), Fault> {
+    // What is ours and not yet on the server, before pulling: a pulled document of one
+    // of these records is where a teammate's edit meets ours (`overruled`).
+    let pending: HashSet<String> = outgoing(app, user).into_iter().map(|d| d.id).collect();
+    with_run(|run| run.pending = pending);
     pull(app, team, couch, user, generation).await?;
     push(app, team, couch, user, generation).await
 }

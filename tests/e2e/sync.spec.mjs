@@ -167,6 +167,7 @@ test('two reps and their manager, offline and online, end with the same book', a
   for (const p of [ana, ben]) {
     const team = new TeamPage(p);
     await team.open();
+    await synced(p); // the sync has started and read what it keeps
     const list = team.section.getByRole('list').last();
     if (await team.section.getByRole('heading', { name: 'Settled by the newer edit' }).count()) told.push(...(await list.getByRole('listitem').allInnerTexts()));
   }
@@ -184,6 +185,41 @@ test('two reps and their manager, offline and online, end with the same book', a
   await expectAccessible(mia, 'Settings with team sync on');
   await shoot(mia, 'sync-settings-desk');
   for (const p of [ana, ben, mia]) allowNetworkErrors(p);
+});
+
+test('sync can be paused, resumed and left; leaving keeps every record', async ({ page }, testInfo) => {
+  const db = await teamDb(testInfo);
+  const url = server();
+  await myName(page, people.ana.name);
+  const team = await join(page, 'ana', db);
+  const board = new BoardPage(page);
+  const titles = async () => (await serverDocs(url, db)).filter((r) => r.doc?.kind === 'deal').map((r) => r.doc.record.title).sort();
+
+  await team.open();
+  await team.section.getByRole('button', { name: 'Pause sync' }).click();
+  await expect(badge(page)).toHaveText('Sync paused');
+  await expect(team.status()).toHaveText(/Sync is paused: nothing is sent or fetched until you resume/);
+  await board.open();
+  await board.addDeal({ title: 'Golf carts', contact: 'Gil Golf', value: '800' });
+  await board.submitDeal();
+  await page.reload();
+  await expect(badge(page)).toHaveText('Sync paused');
+  expect(await titles()).toEqual([]);
+
+  await team.open();
+  await team.section.getByRole('button', { name: 'Resume sync' }).click();
+  await synced(page);
+  await expect.poll(titles).toEqual(['Golf carts']);
+
+  await team.section.getByRole('button', { name: 'Leave team sync' }).click();
+  await expect(team.section.getByRole('button', { name: 'Sign in and sync' })).toBeVisible();
+  await expect(badge(page)).toHaveCount(0);
+  await page.reload();
+  await expect(team.section.getByRole('button', { name: 'Sign in and sync' })).toBeVisible();
+  expect(await page.evaluate(() => [localStorage.getItem('pipewise.team'), localStorage.getItem('pipewise.team.state')])).toEqual([null, null]);
+  await board.open();
+  await expect(board.card('Golf carts')).toBeVisible();
+  allowNetworkErrors(page);
 });
 
 test('a wrong password and a user who is not a member are refused, and nothing is kept', async ({ page }, testInfo) => {
