@@ -1,12 +1,16 @@
-//! Team sync, the chunk: the CouchDB client (`couch.rs`), the loop that pulls and pushes
-//! (`engine.rs`) and signing in (`session.rs`). Settings → Team sync's views live with
+//! Team sync, the chunk: the CouchDB client (`couch.rs`), the loop (`engine.rs`) that
+//! pulls (`pull.rs`) and pushes (`push.rs`), what it holds and keeps (`state.rs`), and
+//! signing in (`session.rs`). Settings → Team sync's views live with
 //! Settings (`pages/settings/team.rs`) and reach these through [`Engine`]. What it sends and how it folds
 //! what it gets is decided by the core (`pipewise_core::sync`), tested natively; this is
 //! the browser's half. Fetched only by a browser with team sync set up, or by Settings.
 
 mod couch;
 mod engine;
+mod pull;
+mod push;
 mod session;
+mod state;
 
 use crate::state::AppState;
 use crate::team::{Team, TeamConfig};
