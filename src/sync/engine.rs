@@ -122,9 +122,9 @@ async fn run(app: AppState, team: Team, config: TeamConfig, generation: u32) {
     let mut backoff = 1_000;
     while current(generation) {
         let result = match round(&app, &team, &couch, &user, generation).await {
-            Ok(()) => {
+            Ok(changes) => {
                 backoff = 1_000;
-                show_settled(&app, &team, &user);
+                show_settled(&team, changes);
                 keep();
                 let since = with_run(|run| run.since.clone()).unwrap_or_default();
                 if with_run(|run| std::mem::take(&mut run.again)).unwrap_or(false) {
@@ -175,14 +175,15 @@ async fn run(app: AppState, team: Team, config: TeamConfig, generation: u32) {
     }
 }
 
-/// One pull of everything new, then one push of everything waiting.
+/// One pull of everything new, then one push of everything waiting; how many changes
+/// still wait.
 async fn round(
     app: &AppState,
     team: &Team,
     couch: &Couch,
     user: &str,
     generation: u32,
-) -> Result<(), Fault> {
+) -> Result<usize, Fault> {
     // What is ours and not yet on the server, before pulling: a pulled document of one
     // of these records is where a teammate's edit meets ours (`overruled`).
     let pending: HashSet<String> = outgoing(app, user).into_iter().map(|d| d.id).collect();
@@ -192,8 +193,7 @@ async fn round(
 }
 
 /// After a round: synced, or how many changes still wait (refused ones apart).
-fn show_settled(app: &AppState, team: &Team, user: &str) {
-    let changes = count_waiting(app, user);
+fn show_settled(team: &Team, changes: usize) {
     let now = crate::browser::stamp();
     let refused = with_run(|run| run.refused.len()).unwrap_or(0);
     if changes == 0 {

@@ -18,19 +18,21 @@ use std::collections::HashMap;
 /// a deal with its history is up to ~1.5 kB).
 const PUSH_BATCH: usize = 500;
 
+/// Sends what is unsent; returns how many changes still wait (refused ones apart).
 pub async fn push(
     app: &AppState,
     team: &Team,
     couch: &Couch,
     user: &str,
     generation: u32,
-) -> Result<(), Fault> {
-    // A few passes: each 409 or lookup folds what the server holds, then sends again.
-    for _ in 0..4 {
+) -> Result<usize, Fault> {
+    // A few passes: each 409 or lookup folds what the server holds, then sends again;
+    // the pass after a push finds what is still unsent (changes made meanwhile too).
+    for _ in 0..5 {
         let docs = outgoing(app, user);
         with_run(|run| run.pending = docs.iter().map(|d| d.id.clone()).collect());
         if docs.is_empty() {
-            return Ok(());
+            return Ok(0);
         }
         team.status.set(TeamStatus::Waiting {
             changes: docs.len(),
@@ -56,12 +58,11 @@ pub async fn push(
             again.extend(note_written(team, batch, &written));
         }
         keep();
-        if again.is_empty() {
-            return Ok(());
+        if !again.is_empty() {
+            look_up(app, team, couch, user, &again).await?;
         }
-        look_up(app, team, couch, user, &again).await?;
     }
-    Ok(())
+    Ok(outgoing(app, user).len())
 }
 
 /// Notes each document's answer; returns those that met a newer revision (409).

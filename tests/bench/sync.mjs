@@ -21,7 +21,7 @@ import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { featureLoad, sizes, SYNC_BUDGET } from '../../scripts/size.mjs';
-import { startCouch, createUser, createTeamDb, adminFetch } from '../e2e/couch.mjs';
+import { startCouch, createUser, createTeamDb, adminFetch, seedDocs } from '../e2e/couch.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 5);
@@ -62,12 +62,7 @@ function pouchdbJs() {
 /** A team database of ana and ben, filled as the admin in batches of 1,000. */
 async function seed(url, db, docs) {
   await createTeamDb(url, db, { members: { names: Object.keys(people) } });
-  for (let i = 0; i < docs.length; i += 1000) {
-    const r = await adminFetch(url, `/${db}/_bulk_docs`, { method: 'POST', body: { docs: docs.slice(i, i + 1000) } });
-    const answer = await r.json();
-    const failed = Array.isArray(answer) ? answer.filter((a) => a.error) : [answer];
-    if (!r.ok || failed.length) throw new Error(`seeding ${db}: ${r.status} ${JSON.stringify(failed.slice(0, 3))}`);
-  }
+  await seedDocs(url, db, docs);
   const info = await (await adminFetch(url, `/${db}`)).json();
   if (info.doc_count !== docs.length) throw new Error(`seeding ${db}: ${info.doc_count} documents, not ${docs.length}`);
   return info;

@@ -143,7 +143,7 @@ export async function startCouch({ port, dir, admin = true, patchValidation = tr
       }
       resolve(handle.exit);
     }));
-    const deadline = Date.now() + 30_000;
+    const deadline = performance.now() + 30_000;
     for (;;) {
       if (!handle.running) {
         throw new Error(`pouchdb-server exited at start (${JSON.stringify(handle.exit)}); log ${log}:\n${await tail(log)}`);
@@ -152,7 +152,7 @@ export async function startCouch({ port, dir, admin = true, patchValidation = tr
         const r = await fetch(url + '/', { signal: AbortSignal.timeout(1000) });
         if (r.ok) break;
       } catch {}
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         await handle.kill();
         throw new Error(`pouchdb-server did not answer on ${url} within 30 s; log ${log}:\n${await tail(log)}`);
       }
@@ -280,6 +280,19 @@ export async function putValidate(url, db, fnSource) {
   const doc = { _id: '_design/pipewise', validate_doc_update: String(fnSource) };
   if (old.ok) doc._rev = (await old.json())._rev;
   return ok(await adminFetch(url, path, { method: 'PUT', body: doc }), `validate_doc_update of ${db}`);
+}
+
+/**
+ * Writes documents into a database as the admin, in batches of 1,000 (pouchdb-server
+ * refuses a body of 5,000); throws when a batch or any document in it is refused.
+ */
+export async function seedDocs(url, db, docs) {
+  for (let i = 0; i < docs.length; i += 1000) {
+    const r = await adminFetch(url, `/${encodeURIComponent(db)}/_bulk_docs`, { method: 'POST', body: { docs: docs.slice(i, i + 1000) } });
+    const answer = await r.json();
+    const failed = Array.isArray(answer) ? answer.filter((a) => a.error) : [answer];
+    if (r.status !== 201 || failed.length) throw new Error(`seeding ${db}: ${r.status} ${JSON.stringify(failed.slice(0, 3))}`);
+  }
 }
 
 /** Signs in a user (POST /_session) and returns the `AuthSession=…` cookie pair for a Cookie header. */

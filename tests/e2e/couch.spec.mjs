@@ -2,12 +2,13 @@
 // global-setup.mjs): it answers, a team database made by the admin lets a member sign in
 // with a session cookie and write, a wrong password gets 401, and a non-member is refused.
 // No page: the requests go straight from the test.
+import { randomUUID } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { adminFetch, createTeamDb, createUser, putValidate, sharedCouchUrl } from './couch.mjs';
 
 const url = sharedCouchUrl();
 // Names of their own per project, so both projects can run against the one server.
-const tag = (info) => `${info.project.name.replace(/[^a-z]/g, '')}-${Date.now().toString(36)}`;
+const tag = (info) => `${info.project.name.replace(/[^a-z]/g, '')}-${randomUUID().slice(0, 8)}`;
 
 async function signIn(name, password) {
   const r = await fetch(`${url}/_session`, {

@@ -7,9 +7,10 @@ import { test, expect, expectAccessible, shoot, isoDay } from './fixtures.mjs';
 import { BoardPage, DealPage } from './pages/board.mjs';
 import { TeamPage, badge, synced, allowNetworkErrors } from './pages/team.mjs';
 import { phone, expectFitsEveryWidth, expectTappable } from './pages/phone.mjs';
-import { createUser, createTeamDb, putValidate, adminFetch, startCouch } from './couch.mjs';
+import { createUser, createTeamDb, putValidate, adminFetch, startCouch, seedDocs } from './couch.mjs';
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 
 const validate = readFileSync(new URL('../../couchdb/validate_doc_update.js', import.meta.url), 'utf8');
 const people = {
@@ -29,7 +30,7 @@ let made = 0;
 /** A team database of its own for a test, with ana, ben and mia as members. */
 async function teamDb(testInfo, { guarded = false, url = server() } = {}) {
   for (const p of Object.values(people)) await createUser(url, p.user, p.password, p.roles);
-  const db = `team_${testInfo.project.name.replace(/-/g, '_')}_${Date.now().toString(36)}_${made++}`;
+  const db = `team_${testInfo.project.name.replace(/-/g, '_')}_${randomUUID().slice(0, 8)}_${made++}`;
   await createTeamDb(url, db, { members: { names: ['ana', 'ben', 'mia'] }, admins: { roles: ['manager'] } });
   if (guarded) await putValidate(url, db, validate);
   return db;
@@ -336,22 +337,13 @@ function teamDocs(deals, today, rep, records = 'all') {
   return JSON.parse(out.toString()).docs;
 }
 
-/** Writes documents into a database as the admin, in batches. */
-async function seed(url, db, docs) {
-  for (let i = 0; i < docs.length; i += 1000) {
-    const r = await adminFetch(url, `/${db}/_bulk_docs`, { method: 'POST', body: { docs: docs.slice(i, i + 1000) } });
-    expect(r.status).toBe(201);
-    await r.arrayBuffer();
-  }
-}
-
 test('a 10,000-deal team syncs into a fresh browser, within the storage a browser gives', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
   // Made before any request: a long synchronous step lets the server close the pooled
   // keep-alive sockets, which fetch then meets as EPIPE.
   const docs = teamDocs(10_000, isoDay(0), 'ana');
   const db = await teamDb(testInfo);
-  await seed(server(), db, docs);
+  await seedDocs(server(), db, docs);
   const deals = docs.filter((d) => d.kind === 'deal' && !d._deleted).length;
   await myName(page, people.mia.name);
   await join(page, 'mia', db).catch(async (e) => { await shoot(page, 'sync-10k-failed'); throw e; });

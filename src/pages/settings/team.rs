@@ -5,12 +5,31 @@
 
 use crate::components::field::TextField;
 use crate::connect::with_engine;
-use crate::state::use_app;
-use crate::team::{use_team, TeamConfig, TeamStatus};
+use crate::state::{use_app, AppState};
+use crate::team::{use_team, Team, TeamConfig, TeamStatus};
 use leptos::prelude::*;
 
 /// When the sync's code cannot be fetched (offline on a first visit).
 const UNREACHABLE: &str = "Pipewise could not download the part of the app that syncs: the network may be gone. Check your connection and try again.";
+
+/// Signs in through the sync chunk (fetched if it is not here yet) and hands the
+/// outcome to `done`: the first sign-in and "Sign in again" alike.
+fn sign_in(
+    app: AppState,
+    team: Team,
+    config: TeamConfig,
+    password: String,
+    done: impl FnOnce(Result<(), String>) + Copy + 'static,
+) {
+    with_engine(
+        move |engine| {
+            leptos::task::spawn_local(async move {
+                done((engine.sign_in)(app, team, config, password).await)
+            })
+        },
+        move || done(Err(UNREACHABLE.into())),
+    );
+}
 
 #[component]
 pub fn TeamPanel() -> impl IntoView {
@@ -101,14 +120,7 @@ fn SignIn() -> impl IntoView {
                 problem.set(Some(why));
             }
         };
-        with_engine(
-            move |engine| {
-                leptos::task::spawn_local(async move {
-                    done((engine.sign_in)(app, team, config, secret).await)
-                })
-            },
-            move || done(Err(UNREACHABLE.into())),
-        );
+        sign_in(app, team, config, secret, done);
     };
     view! {
         <p class="muted about">
@@ -191,14 +203,7 @@ fn Syncing(config: TeamConfig) -> impl IntoView {
                     problem.set(Some(why));
                 }
             };
-            with_engine(
-                move |engine| {
-                    leptos::task::spawn_local(async move {
-                        done((engine.sign_in)(app, team, config, secret).await)
-                    })
-                },
-                move || done(Err(UNREACHABLE.into())),
-            );
+            sign_in(app, team, config, secret, done);
         }
     };
     let signed_out = move || matches!(team.status.get(), TeamStatus::SignedOut { .. });
